@@ -1,0 +1,228 @@
+"""The exception tree and the ``AttioError`` model of Attio's error body (API.md §5).
+
+Building an exception never raises: whatever Attio (or a proxy in front of it) answered, the
+caller gets the right class, with ``error=None`` when the body was not Attio's JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AttioError",
+    "AttioException",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+]
+
+
+class AttioError(BaseModel):
+    """Attio's error body: ``{"status_code", "type", "code", "message", ...}``.
+
+    Every extra field (``validation_errors`` on 400s, anything Attio adds later) is kept and
+    dumped again. The spec's ``statusCode`` spelling is accepted on input.
+    """
+
+    model_config = ConfigDict(extra="allow", serialize_by_alias=True, validate_by_name=True)
+
+    status_code: int | None = Field(
+        default=None, validation_alias=AliasChoices("status_code", "statusCode")
+    )
+    type: str | None = None
+    code: str | None = None
+    message: str | None = None
+
+    @property
+    def validation_errors(self) -> list[dict[str, Any]]:
+        """The zod-style ``validation_errors`` Attio adds to some 400s (``[]`` when absent)."""
+        extra = self.__pydantic_extra__ or {}
+        found = extra.get("validation_errors")
+        return list(found) if isinstance(found, list) else []
+
+
+class AttioException(Exception):
+    """Base class of every exception this library raises."""
+
+
+class ConfigurationError(AttioException):
+    """The client was set up wrongly (no API key, bad options); raised before any request."""
+
+
+class ResponseValidationError(AttioException):
+    """A 2xx body that is not valid JSON or does not fit the model; ``.body`` keeps the raw text."""
+
+    def __init__(self, message: str, *, body: str, response: httpx.Response | None = None) -> None:
+        super().__init__(message)
+        self.body = body
+        self.response = response
+
+
+class APIConnectionError(AttioException):
+    """The request did not get an answer (connection refused, reset, DNS, TLS, ...).
+
+    ``request_sent`` is ``False`` when nothing reached the server (a connect failure), which
+    makes a retry safe for every method. The httpx exception is the ``__cause__``.
+    """
+
+    def __init__(self, message: str = "Connection error.", *, request_sent: bool = True) -> None:
+        super().__init__(message)
+        self.request_sent = request_sent
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, write, read or pool timeout)."""
+
+    def __init__(self, message: str = "Request timed out.", *, request_sent: bool = True) -> None:
+        super().__init__(message, request_sent=request_sent)
+
+
+class APIStatusError(AttioException):
+    """Attio answered with a 4xx or 5xx status.
+
+    ``status_code``, ``error`` (the parsed :class:`AttioError`, or ``None`` for a body that was
+    not Attio's JSON), ``request_id`` (the ``x-attio-execution-id`` header) and ``response``.
+    """
+
+    status_code: int
+    error: AttioError | None
+    request_id: str | None
+    response: httpx.Response
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        error: AttioError | None,
+    ) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.error = error
+        self.request_id = response.headers.get("x-attio-execution-id")
+
+    @property
+    def code(self) -> str | None:
+        """Attio's error ``code`` (e.g. ``"value_not_found"``), if the body had one."""
+        return self.error.code if self.error else None
+
+    @property
+    def message(self) -> str | None:
+        """Attio's error ``message``, if the body had one."""
+        return self.error.message if self.error else None
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was invalid (``validation_type``, ``value_not_found``, ...)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key or access token is missing, wrong or revoked."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token lacks a scope, or billing/quota forbids the call."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such record, object, list, ... or no such route."""
+
+
+class ConflictError(APIStatusError):
+    """409: a uniqueness or slug conflict."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well-formed but could not be processed."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; ``retry_after`` is the wait Attio asked for, in seconds."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        error: AttioError | None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, response=response, error=error)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """5xx: Attio (or something in front of it) failed."""
+
+
+_STATUS_EXCEPTIONS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def parse_error_body(content: bytes) -> AttioError | None:
+    """Attio's error model from a body, or ``None`` when it is not a JSON object. Never raises."""
+    try:
+        decoded = json.loads(content)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(decoded, dict):
+        return None
+    try:
+        return AttioError.model_validate(decoded)
+    except ValidationError:
+        # Wrong types in known keys: keep what we can as extras rather than fail.
+        return AttioError.model_construct(**decoded)
+
+
+def make_status_error(
+    response: httpx.Response, *, retry_after: float | None = None
+) -> APIStatusError:
+    """The typed exception for a 4xx/5xx response (whose body must already be read)."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        content = b""
+    error = parse_error_body(content)
+    status = response.status_code
+    reason = response.reason_phrase or ""
+    parts = [f"{status} {reason}".strip()]
+    if error is not None and error.code:
+        parts.append(error.code)
+    if error is not None and error.message:
+        parts.append(error.message)
+    elif error is None and content:
+        snippet = content[:200].decode("utf-8", errors="replace").strip()
+        if snippet:
+            parts.append(snippet)
+    message = ": ".join(parts)
+    request_id = response.headers.get("x-attio-execution-id")
+    if request_id:
+        message += f" (request id {request_id})"
+    if status == 429:
+        return RateLimitError(message, response=response, error=error, retry_after=retry_after)
+    cls = _STATUS_EXCEPTIONS.get(status)
+    if cls is None:
+        cls = InternalServerError if status >= 500 else APIStatusError
+    return cls(message, response=response, error=error)

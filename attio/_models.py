@@ -1,0 +1,182 @@
+"""The base of every resource model, and the nanosecond-exact :class:`Timestamp`.
+
+Every model is forward compatible (unknown fields are kept), dumps by Attio's own key names,
+and by default dumps only what it was given: ``Model.model_validate(body).model_dump(mode="json")``
+gives back ``body``, with no ``null`` added for an absent field.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import PydanticCustomError, core_schema
+
+__all__ = ["Actor", "AttioModel", "Timestamp"]
+
+_TIMESTAMP_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9})\d*)?)?)?"
+    r"(Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+class Timestamp(str):
+    """An ISO-8601 timestamp as Attio sends it, kept exactly (nine fractional digits).
+
+    It *is* the original string (so it dumps back unchanged and compares as text), and
+    :attr:`datetime` gives a timezone-aware :class:`datetime.datetime` (microsecond precision),
+    :attr:`nanosecond` the digits a ``datetime`` cannot hold, and :attr:`epoch_ns` the exact
+    instant as integer nanoseconds since the Unix epoch.
+
+    >>> ts = Timestamp("2023-01-01T15:00:00.123456789Z")
+    >>> ts.datetime.microsecond, ts.nanosecond
+    (123456, 789)
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, value: str | _dt.datetime | _dt.date) -> Timestamp:
+        if isinstance(value, Timestamp):
+            return value
+        if isinstance(value, _dt.datetime):
+            return str.__new__(cls, cls._format(value))
+        if isinstance(value, _dt.date):
+            return str.__new__(cls, value.isoformat())
+        if not isinstance(value, str) or _TIMESTAMP_RE.fullmatch(value) is None:
+            raise ValueError(f"not an ISO-8601 timestamp: {value!r}")
+        return str.__new__(cls, value)
+
+    @staticmethod
+    def _format(value: _dt.datetime, nanosecond: int = 0) -> str:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=_dt.timezone.utc)
+        value = value.astimezone(_dt.timezone.utc)
+        base = value.strftime("%Y-%m-%dT%H:%M:%S")
+        return f"{base}.{value.microsecond:06d}{nanosecond:03d}Z"
+
+    @classmethod
+    def from_datetime(cls, value: _dt.datetime, nanosecond: int = 0) -> Timestamp:
+        """Attio's format for ``value`` (naive means UTC), with ``nanosecond`` extra digits."""
+        if not 0 <= nanosecond <= 999:
+            raise ValueError("nanosecond must be between 0 and 999")
+        return str.__new__(cls, cls._format(value, nanosecond))
+
+    def _parts(self) -> tuple[_dt.datetime, int]:
+        match = _TIMESTAMP_RE.fullmatch(self)
+        if match is None:  # pragma: no cover - guarded by __new__
+            raise ValueError(f"not an ISO-8601 timestamp: {self!r}")
+        year, month, day, hour, minute, second, fraction, zone = match.groups()
+        digits = (fraction or "").ljust(9, "0")
+        tz: _dt.tzinfo = _dt.timezone.utc
+        if zone and zone != "Z":
+            sign = 1 if zone[0] == "+" else -1
+            hh, mm = int(zone[1:3]), int(zone[-2:])
+            tz = _dt.timezone(sign * _dt.timedelta(hours=hh, minutes=mm))
+        moment = _dt.datetime(
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            int(digits[:6]),
+            tzinfo=tz,
+        )
+        return moment, int(digits[6:9])
+
+    @property
+    def datetime(self) -> _dt.datetime:
+        """The instant as an aware ``datetime`` (UTC unless the text carried an offset)."""
+        return self._parts()[0]
+
+    @property
+    def nanosecond(self) -> int:
+        """The sub-microsecond digits (0-999) that a ``datetime`` cannot hold."""
+        return self._parts()[1]
+
+    @property
+    def epoch_ns(self) -> int:
+        """The exact instant in integer nanoseconds since 1970-01-01T00:00:00Z."""
+        moment, nanos = self._parts()
+        delta = moment - _dt.datetime(1970, 1, 1, tzinfo=_dt.timezone.utc)
+        micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        return micros * 1000 + nanos
+
+    def __repr__(self) -> str:
+        return f"Timestamp({str.__repr__(self)})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        def from_python(value: Any) -> Timestamp:
+            try:
+                return cls(value)
+            except (ValueError, TypeError) as exc:
+                raise PydanticCustomError(
+                    "timestamp", "expected an ISO-8601 timestamp, got {value!r}", {"value": value}
+                ) from exc
+
+        def from_json(value: str) -> Timestamp:
+            if _TIMESTAMP_RE.fullmatch(value) is None:
+                raise PydanticCustomError(
+                    "timestamp", "expected an ISO-8601 timestamp, got {value!r}", {"value": value}
+                )
+            return str.__new__(cls, value)
+
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_after_validator_function(
+                from_json, core_schema.str_schema()
+            ),
+            python_schema=core_schema.no_info_plain_validator_function(from_python),
+            serialization=core_schema.to_string_ser_schema(),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string", "format": "date-time"}
+
+
+class AttioModel(BaseModel):
+    """Base of every Attio model: forward compatible and loss-free.
+
+    * unknown fields are kept (``extra="allow"``) and dumped again;
+    * keys are Attio's own names, on input and on output;
+    * ``model_dump``/``model_dump_json`` leave out fields the input did not have
+      (``exclude_unset=True`` by default), so a round trip adds nothing.
+    """
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        extra="allow",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        protected_namespaces=(),
+        arbitrary_types_allowed=False,
+    )
+
+    def model_dump(self, **kwargs: Any) -> dict[str, Any]:
+        """The model as a dict of Attio's JSON (``mode="json"``) or Python values.
+
+        Defaults to ``exclude_unset=True`` so the dump equals what Attio sent.
+        """
+        kwargs.setdefault("exclude_unset", True)
+        return super().model_dump(**kwargs)
+
+    def model_dump_json(self, **kwargs: Any) -> str:
+        """The model as Attio's JSON text (``exclude_unset=True`` by default)."""
+        kwargs.setdefault("exclude_unset", True)
+        return super().model_dump_json(**kwargs)
+
+
+class Actor(AttioModel):
+    """Who did something: ``{"type": "api-token"|"workspace-member"|"system"|"app", "id"}``.
+
+    System actors come back with ``id: null``.
+    """
+
+    type: str | None = None
+    id: str | None = None

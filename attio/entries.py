@@ -1,0 +1,13 @@
+"""Placeholder: being written."""
+
+from ._models import AttioModel
+
+__all__ = ["Entry", "EntryId"]
+
+
+class Entry(AttioModel):
+    """Placeholder."""
+
+
+class EntryId(AttioModel):
+    """Placeholder."""

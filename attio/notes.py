@@ -1,0 +1,9 @@
+"""Placeholder: being written."""
+
+from ._models import AttioModel
+
+__all__ = ["Note"]
+
+
+class Note(AttioModel):
+    """Placeholder."""

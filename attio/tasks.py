@@ -1,0 +1,9 @@
+"""Placeholder: being written."""
+
+from ._models import AttioModel
+
+__all__ = ["Task"]
+
+
+class Task(AttioModel):
+    """Placeholder."""

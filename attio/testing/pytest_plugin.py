@@ -1,0 +1,1 @@
+"""The ``attio`` pytest plugin (registered through the ``pytest11`` entry point); being written."""
