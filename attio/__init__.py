@@ -30,18 +30,38 @@ from ._paging import Page
 from ._request import PagedRequest, Paging, Request
 from ._retry import RetryPolicy
 from ._version import __version__
-from .attributes import Attribute, AttributeId, SelectOption, Status
-from .comments import Comment
+from .attributes import Attribute, AttributeId, SelectOption, SelectOptionId, Status, StatusId
+from .comments import Comment, CommentEntry, CommentId, CommentRecord
 from .entries import Entry, EntryId
-from .lists import List, ListId
-from .meetings import CallRecording, Meeting, Transcript
+from .lists import List, ListId, ListMemberAccess
+from .meetings import (
+    CallRecording,
+    CallRecordingId,
+    Meeting,
+    MeetingId,
+    MeetingLinkedRecord,
+    MeetingParticipant,
+    MeetingTime,
+    Transcript,
+    TranscriptId,
+    TranscriptSegment,
+    TranscriptSpeaker,
+)
 from .meta import Meta
-from .notes import Note
+from .notes import Note, NoteId, NoteRecordTag, NoteTag, NoteUnknownTag, NoteWorkspaceMemberTag
 from .objects import Object, ObjectId
 from .records import Record, RecordEntry, RecordId, SearchResult
-from .tasks import Task
-from .threads import Thread
-from .webhooks import Webhook
+from .tasks import Task, TaskAssignee, TaskId, TaskLinkedRecord
+from .threads import Thread, ThreadId
+from .webhooks import (
+    Webhook,
+    WebhookDelivery,
+    WebhookEvent,
+    WebhookId,
+    WebhookPayloadError,
+    WebhookSignatureError,
+    WebhookSubscription,
+)
 from .workspace_members import WorkspaceMember, WorkspaceMemberId
 
 __all__ = [
@@ -59,8 +79,12 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CallRecording",
+    "CallRecordingId",
     "Client",
     "Comment",
+    "CommentEntry",
+    "CommentId",
+    "CommentRecord",
     "ConfigurationError",
     "ConflictError",
     "Entry",
@@ -68,10 +92,20 @@ __all__ = [
     "InternalServerError",
     "List",
     "ListId",
+    "ListMemberAccess",
     "Meeting",
+    "MeetingId",
+    "MeetingLinkedRecord",
+    "MeetingParticipant",
+    "MeetingTime",
     "Meta",
     "NotFoundError",
     "Note",
+    "NoteId",
+    "NoteRecordTag",
+    "NoteTag",
+    "NoteUnknownTag",
+    "NoteWorkspaceMemberTag",
     "Object",
     "ObjectId",
     "Page",
@@ -87,13 +121,28 @@ __all__ = [
     "RetryPolicy",
     "SearchResult",
     "SelectOption",
+    "SelectOptionId",
     "Status",
+    "StatusId",
     "Task",
+    "TaskAssignee",
+    "TaskId",
+    "TaskLinkedRecord",
     "Thread",
+    "ThreadId",
     "Timestamp",
     "Transcript",
+    "TranscriptId",
+    "TranscriptSegment",
+    "TranscriptSpeaker",
     "UnprocessableEntityError",
     "Webhook",
+    "WebhookDelivery",
+    "WebhookEvent",
+    "WebhookId",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
+    "WebhookSubscription",
     "WorkspaceMember",
     "WorkspaceMemberId",
     "__version__",

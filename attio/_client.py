@@ -27,7 +27,7 @@ from ._exceptions import (
 )
 from ._paging import Page
 from ._request import PagedRequest, RawPage, Request
-from ._retry import RetryPolicy, parse_retry_after
+from ._retry import RetryPolicy
 from ._version import __version__
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncClient", "Client"]
@@ -49,6 +49,10 @@ class _NotGiven:
 
 
 NOT_GIVEN: Any = _NotGiven()
+
+
+class _WrongHTTPClient(ConfigurationError, TypeError):
+    """An ``http_client`` of the wrong kind: both a ConfigurationError and a TypeError."""
 
 
 class _BaseClient:
@@ -85,10 +89,12 @@ class _BaseClient:
         self.__api_key = key.strip()
         self.base_url = base.rstrip("/")
         self.timeout = timeout
-        self.max_retries = max_retries
         if retry_policy is None:
             retry_policy = RetryPolicy(max_retries=max_retries)
+        elif not isinstance(retry_policy, RetryPolicy):
+            raise ConfigurationError(f"retry_policy must be a RetryPolicy, got {retry_policy!r}")
         self.retry_policy = retry_policy
+        self.max_retries = retry_policy.max_retries
         self._default_headers = dict(default_headers or {})
         self._owns_http = owns_http
 
@@ -120,7 +126,8 @@ class _BaseClient:
         )
 
     @staticmethod
-    def _transport_error(exc: httpx.TransportError) -> APIConnectionError:
+    def _transport_error(exc: httpx.RequestError) -> APIConnectionError:
+        """The typed error for an httpx failure; ``request_sent=False`` when nothing left."""
         if isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout)):
             return APITimeoutError(
                 f"Timed out before the request was sent: {exc}", request_sent=False
@@ -143,27 +150,39 @@ class _BaseClient:
             response.headers.get("x-attio-execution-id"),
         )
         if response.status_code >= 400:
-            retry_after = None
-            if response.status_code == 429:
-                retry_after = parse_retry_after(response.headers.get("retry-after"))
-            raise make_status_error(response, retry_after=retry_after)
+            raise make_status_error(response)
 
     @staticmethod
     def _parse(request: Request[T], response: httpx.Response) -> T:
         content = response.content
         try:
             return request.parse(content)
-        except (ValidationError, ValueError, TypeError) as exc:
+        except Exception as exc:  # any parse failure is a body that did not fit
+            if isinstance(exc, ValidationError):
+                detail = f"{exc.error_count()} validation error(s): {exc.errors()[:3]}"
+            else:
+                detail = f"{type(exc).__name__}: {exc}"
             text = content.decode("utf-8", errors="replace")
             raise ResponseValidationError(
                 f"{request.method} {request.path}: Attio's {response.status_code} answer "
-                f"did not fit the expected shape: {exc}",
+                f"did not fit the expected shape: {detail}",
                 body=text,
                 response=response,
             ) from exc
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
+
+
+def _advance(page: Page[T], seen: set[str]) -> PagedRequest[T] | None:
+    """The request after ``page``; ``None`` at the end or when a cursor comes back (a loop)."""
+    cursor = page.next_cursor
+    if page.next_request is not None and cursor:
+        if cursor in seen:
+            logger.warning("Attio sent cursor %r a second time; stopping the stream", cursor)
+            return None
+        seen.add(cursor)
+    return page.next_request
 
 
 class Client(_BaseClient):
@@ -191,8 +210,9 @@ class Client(_BaseClient):
         sleep: Callable[[float], None] | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise ConfigurationError(
-                "attio.Client needs an httpx.Client; use attio.AsyncClient for httpx.AsyncClient"
+            raise _WrongHTTPClient(
+                "attio.Client needs an httpx.Client (got "
+                f"{type(http_client).__name__}); use attio.AsyncClient for httpx.AsyncClient"
             )
         if http_client is None and timeout is NOT_GIVEN:
             timeout = DEFAULT_TIMEOUT
@@ -214,7 +234,7 @@ class Client(_BaseClient):
         started = time.monotonic()
         try:
             response = self._http.send(http_request)
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
             logger.debug("%s %s failed: %s", request.method, request.path, type(exc).__name__)
             raise self._transport_error(exc) from exc
         self._check(request, response, started)
@@ -238,9 +258,10 @@ class Client(_BaseClient):
     def iter_pages(self, paged: PagedRequest[T]) -> Iterator[Page[T]]:
         """Every page in turn, lazily; only the current page is held."""
         current: PagedRequest[T] | None = paged
+        seen: set[str] = set()
         while current is not None:
             page = self.fetch_page(current)
-            current = page.next_request
+            current = _advance(page, seen)
             yield page
 
     def stream(self, paged: PagedRequest[T]) -> Iterator[T]:
@@ -286,8 +307,9 @@ class AsyncClient(_BaseClient):
         sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise ConfigurationError(
-                "attio.AsyncClient needs an httpx.AsyncClient; use attio.Client for httpx.Client"
+            raise _WrongHTTPClient(
+                "attio.AsyncClient needs an httpx.AsyncClient (got "
+                f"{type(http_client).__name__}); use attio.Client for httpx.Client"
             )
         if http_client is None and timeout is NOT_GIVEN:
             timeout = DEFAULT_TIMEOUT
@@ -309,7 +331,7 @@ class AsyncClient(_BaseClient):
         started = time.monotonic()
         try:
             response = await self._http.send(http_request)
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
             logger.debug("%s %s failed: %s", request.method, request.path, type(exc).__name__)
             raise self._transport_error(exc) from exc
         self._check(request, response, started)
@@ -333,9 +355,10 @@ class AsyncClient(_BaseClient):
     async def iter_pages(self, paged: PagedRequest[T]) -> AsyncIterator[Page[T]]:
         """Every page in turn, lazily; only the current page is held."""
         current: PagedRequest[T] | None = paged
+        seen: set[str] = set()
         while current is not None:
             page = await self.fetch_page(current)
-            current = page.next_request
+            current = _advance(page, seen)
             yield page
 
     async def stream(self, paged: PagedRequest[T]) -> AsyncIterator[T]:

@@ -6,7 +6,11 @@ caller gets the right class, with ``error=None`` when the body was not Attio's J
 
 from __future__ import annotations
 
+import datetime
+import email.utils
 import json
+import math
+import time
 from typing import Any
 
 import httpx
@@ -96,12 +100,15 @@ class APIStatusError(AttioException):
 
     ``status_code``, ``error`` (the parsed :class:`AttioError`, or ``None`` for a body that was
     not Attio's JSON), ``request_id`` (the ``x-attio-execution-id`` header) and ``response``.
+    ``retry_after`` is the wait in seconds asked for by a ``Retry-After`` header (429s always
+    carry one; a 503 may), else ``None``.
     """
 
     status_code: int
     error: AttioError | None
     request_id: str | None
     response: httpx.Response
+    retry_after: float | None
 
     def __init__(
         self,
@@ -109,12 +116,14 @@ class APIStatusError(AttioException):
         *,
         response: httpx.Response,
         error: AttioError | None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
         self.response = response
         self.status_code = response.status_code
         self.error = error
         self.request_id = response.headers.get("x-attio-execution-id")
+        self.retry_after = retry_after
 
     @property
     def code(self) -> str | None:
@@ -162,8 +171,7 @@ class RateLimitError(APIStatusError):
         error: AttioError | None,
         retry_after: float | None = None,
     ) -> None:
-        super().__init__(message, response=response, error=error)
-        self.retry_after = retry_after
+        super().__init__(message, response=response, error=error, retry_after=retry_after)
 
 
 class InternalServerError(APIStatusError):
@@ -181,37 +189,95 @@ _STATUS_EXCEPTIONS: dict[int, type[APIStatusError]] = {
 }
 
 
+_KNOWN_ERROR_FIELDS: dict[str, type] = {
+    "status_code": int,
+    "statusCode": int,
+    "type": str,
+    "code": str,
+    "message": str,
+}
+
+
 def parse_error_body(content: bytes) -> AttioError | None:
     """Attio's error model from a body, or ``None`` when it is not a JSON object. Never raises."""
     try:
         decoded = json.loads(content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
     if not isinstance(decoded, dict):
         return None
     try:
         return AttioError.model_validate(decoded)
-    except ValidationError:
-        # Wrong types in known keys: keep what we can as extras rather than fail.
-        return AttioError.model_construct(**decoded)
+    except (ValidationError, ValueError, TypeError):
+        pass
+    # Wrong types in known keys (a proxy's or a future Attio's body): keep every well-typed
+    # field, drop the known ones that cannot be read, so ``code``/``message`` are always str.
+    kept = {
+        key: value
+        for key, value in decoded.items()
+        if key not in _KNOWN_ERROR_FIELDS
+        or (isinstance(value, _KNOWN_ERROR_FIELDS[key]) and not isinstance(value, bool))
+    }
+    try:
+        return AttioError.model_validate(kept)
+    except (ValidationError, ValueError, TypeError):  # pragma: no cover - defensive
+        return None
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (HTTP-date or seconds); ``None`` if unusable.
+
+    A date in the past gives ``0.0``; a date without a zone is read as UTC (HTTP-dates are GMT).
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        if not math.isfinite(seconds):
+            return None
+        return max(seconds, 0.0)
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed is None:  # pragma: no cover - older Pythons returned None
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+    current = time.time() if now is None else now
+    try:
+        return max(parsed.timestamp() - current, 0.0)
+    except (OverflowError, ValueError, OSError):  # pragma: no cover - dates beyond the platform
+        return None
 
 
 def make_status_error(
     response: httpx.Response, *, retry_after: float | None = None
 ) -> APIStatusError:
-    """The typed exception for a 4xx/5xx response (whose body must already be read)."""
+    """The typed exception for a 4xx/5xx response (whose body must already be read).
+
+    ``retry_after`` defaults to the response's ``Retry-After`` header. Never raises.
+    """
     try:
         content = response.content
     except httpx.ResponseNotRead:
         content = b""
     error = parse_error_body(content)
     status = response.status_code
+    if retry_after is None:
+        retry_after = parse_retry_after(response.headers.get("retry-after"))
     reason = response.reason_phrase or ""
     parts = [f"{status} {reason}".strip()]
     if error is not None and error.code:
-        parts.append(error.code)
+        parts.append(str(error.code))
     if error is not None and error.message:
-        parts.append(error.message)
+        parts.append(str(error.message))
     elif error is None and content:
         snippet = content[:200].decode("utf-8", errors="replace").strip()
         if snippet:
@@ -220,9 +286,7 @@ def make_status_error(
     request_id = response.headers.get("x-attio-execution-id")
     if request_id:
         message += f" (request id {request_id})"
-    if status == 429:
-        return RateLimitError(message, response=response, error=error, retry_after=retry_after)
     cls = _STATUS_EXCEPTIONS.get(status)
     if cls is None:
         cls = InternalServerError if status >= 500 else APIStatusError
-    return cls(message, response=response, error=error)
+    return cls(message, response=response, error=error, retry_after=retry_after)

@@ -23,6 +23,31 @@ _TIMESTAMP_RE = re.compile(
 )
 
 
+def _split(text: str) -> tuple[_dt.datetime, int]:
+    """``text`` as an aware ``datetime`` and its extra nanoseconds; ``ValueError`` if not one."""
+    match = _TIMESTAMP_RE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"not an ISO-8601 timestamp: {text!r}")
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    digits = (fraction or "").ljust(9, "0")
+    tz: _dt.tzinfo = _dt.timezone.utc
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        hh, mm = int(zone[1:3]), int(zone[-2:])
+        tz = _dt.timezone(sign * _dt.timedelta(hours=hh, minutes=mm))
+    moment = _dt.datetime(
+        int(year),
+        int(month),
+        int(day),
+        int(hour or 0),
+        int(minute or 0),
+        int(second or 0),
+        int(digits[:6]),
+        tzinfo=tz,
+    )
+    return moment, int(digits[6:9])
+
+
 class Timestamp(str):
     """An ISO-8601 timestamp as Attio sends it, kept exactly (nine fractional digits).
 
@@ -45,8 +70,9 @@ class Timestamp(str):
             return str.__new__(cls, cls._format(value))
         if isinstance(value, _dt.date):
             return str.__new__(cls, value.isoformat())
-        if not isinstance(value, str) or _TIMESTAMP_RE.fullmatch(value) is None:
+        if not isinstance(value, str):
             raise ValueError(f"not an ISO-8601 timestamp: {value!r}")
+        _split(value)  # raises ValueError for text that is not a real instant
         return str.__new__(cls, value)
 
     @staticmethod
@@ -65,27 +91,7 @@ class Timestamp(str):
         return str.__new__(cls, cls._format(value, nanosecond))
 
     def _parts(self) -> tuple[_dt.datetime, int]:
-        match = _TIMESTAMP_RE.fullmatch(self)
-        if match is None:  # pragma: no cover - guarded by __new__
-            raise ValueError(f"not an ISO-8601 timestamp: {self!r}")
-        year, month, day, hour, minute, second, fraction, zone = match.groups()
-        digits = (fraction or "").ljust(9, "0")
-        tz: _dt.tzinfo = _dt.timezone.utc
-        if zone and zone != "Z":
-            sign = 1 if zone[0] == "+" else -1
-            hh, mm = int(zone[1:3]), int(zone[-2:])
-            tz = _dt.timezone(sign * _dt.timedelta(hours=hh, minutes=mm))
-        moment = _dt.datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            int(digits[:6]),
-            tzinfo=tz,
-        )
-        return moment, int(digits[6:9])
+        return _split(self)
 
     @property
     def datetime(self) -> _dt.datetime:
@@ -121,10 +127,12 @@ class Timestamp(str):
                 ) from exc
 
         def from_json(value: str) -> Timestamp:
-            if _TIMESTAMP_RE.fullmatch(value) is None:
+            try:
+                _split(value)
+            except ValueError as exc:
                 raise PydanticCustomError(
                     "timestamp", "expected an ISO-8601 timestamp, got {value!r}", {"value": value}
-                )
+                ) from exc
             return str.__new__(cls, value)
 
         return core_schema.json_or_python_schema(

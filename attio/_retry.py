@@ -1,30 +1,44 @@
 """Attio's retry rules (API.md §6) as one small value fed to tenacity.
 
 * 429: retried for every method (Attio did not process it), after ``Retry-After`` (an
-  HTTP-date, or seconds) if that is within ``max_retry_after``; past the cap, raised at once.
+  HTTP-date, or seconds; unreadable means backoff) if that is within ``max_retry_after``;
+  past the cap, the :class:`~attio.RateLimitError` is raised at once.
 * 500/502/503/504, read timeouts and connections lost mid-request: retried only when the
-  request is safe to repeat (GET, PUT, DELETE, records/entries query, search).
-* Connect failures (nothing was sent): retried for every method.
+  request is safe to repeat (GET, PUT, DELETE, records/entries query, search). A 5xx's own
+  ``Retry-After`` is honoured the same way (waited for up to the cap; past it, raised at once).
+* Connect failures and pool timeouts (nothing was sent): retried for every method.
 * Everything else (400, 401, 403, 404, 409, 422, ...): never retried.
 
-Between attempts: exponential backoff with full jitter, capped at ``max_backoff``. With the
-defaults the worst case is ``(max_retries + 1) * timeout + 0.5 + 1 + 2`` seconds plus any
-``Retry-After`` waits (each at most ``max_retry_after``).
+Between attempts: exponential backoff with jitter: after failed attempt ``n`` the wait is drawn
+from ``[c/2, c]`` with ``c = min(initial_backoff * 2**(n-1), max_backoff)``.
+
+**The total is bounded.** At most ``max_retries + 1`` attempts; each sleep is at most
+``max(max_backoff, max_retry_after)``. So a call lasts at most
+``(max_retries + 1) * timeout + max_retries * max(max_backoff, max_retry_after)``. With the
+defaults (``max_retries=3``, 60 s read timeout) the sleeps add up to at most 0.5 + 1 + 2 = 3.5 s
+of backoff, or 3 * 60 = 180 s when Attio asks for the longest allowed ``Retry-After`` each time
+(in practice Attio asks for about one second). Lower ``max_retry_after`` or ``max_retries`` to
+tighten it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import email.utils
 import logging
+import math
 import random
-import time
 from collections.abc import Callable
 from typing import Any
 
 import tenacity
 
-from ._exceptions import APIConnectionError, APIStatusError, RateLimitError
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    ConfigurationError,
+    RateLimitError,
+    parse_retry_after,
+)
 from ._request import Request
 
 __all__ = ["RetryPolicy", "parse_retry_after"]
@@ -34,41 +48,15 @@ logger = logging.getLogger("attio")
 RETRYABLE_STATUSES = frozenset({500, 502, 503, 504})
 
 
-def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (HTTP-date or seconds); ``None`` if unusable.
-
-    A date in the past gives ``0.0``.
-    """
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        pass
-    else:
-        if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN / inf
-            return None
-        return max(seconds, 0.0)
-    try:
-        parsed = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if parsed is None:  # pragma: no cover - older Pythons returned None
-        return None
-    current = time.time() if now is None else now
-    return max(parsed.timestamp() - current, 0.0)
-
-
 @dataclasses.dataclass(frozen=True)
 class RetryPolicy:
     """When and how long to retry; the clients build one from ``max_retries``.
 
     ``max_retries=3`` means at most 4 attempts. ``initial_backoff`` doubles per retry up to
-    ``max_backoff``, with full jitter. A ``Retry-After`` longer than ``max_retry_after``
-    seconds is not waited for: the :class:`~attio.RateLimitError` is raised at once.
+    ``max_backoff``, jittered into its upper half. A ``Retry-After`` longer than
+    ``max_retry_after`` seconds is not waited for: the error is raised at once. ``jitter``
+    returns a number in ``[0, 1)`` (tests pin it). Bad values raise
+    :class:`~attio.ConfigurationError`.
     """
 
     max_retries: int = 3
@@ -78,14 +66,33 @@ class RetryPolicy:
     jitter: Callable[[], float] = random.random
 
     def __post_init__(self) -> None:
-        if self.max_retries < 0:
-            raise ValueError("max_retries must be 0 or more")
+        retries = self.max_retries
+        if isinstance(retries, bool) or not isinstance(retries, int) or retries < 0:
+            raise ConfigurationError(f"max_retries must be an integer >= 0, got {retries!r}")
+        for name in ("initial_backoff", "max_backoff", "max_retry_after"):
+            value = getattr(self, name)
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not math.isfinite(value)
+                or value < 0
+            ):
+                raise ConfigurationError(f"{name} must be a finite number >= 0, got {value!r}")
+        if self.max_backoff < self.initial_backoff:
+            raise ConfigurationError(
+                f"max_backoff ({self.max_backoff!r}) must be >= initial_backoff "
+                f"({self.initial_backoff!r})"
+            )
+        if not callable(self.jitter):
+            raise ConfigurationError(f"jitter must be a callable, got {self.jitter!r}")
 
     def should_retry(self, exc: BaseException, request: Request[Any]) -> bool:
         """Whether ``exc``, raised by one attempt of ``request``, is worth another attempt."""
-        if isinstance(exc, RateLimitError):
-            return exc.retry_after is None or exc.retry_after <= self.max_retry_after
         if isinstance(exc, APIStatusError):
+            if exc.retry_after is not None and exc.retry_after > self.max_retry_after:
+                return False  # the server asked for longer than we are willing to wait
+            if isinstance(exc, RateLimitError):
+                return True
             return exc.status_code in RETRYABLE_STATUSES and request.idempotent
         if isinstance(exc, APIConnectionError):
             return (not exc.request_sent) or request.idempotent
@@ -94,18 +101,13 @@ class RetryPolicy:
     def backoff(self, attempt: int) -> float:
         """The jittered exponential wait after failed attempt number ``attempt`` (1-based)."""
         ceiling: float = min(self.initial_backoff * 2.0 ** (attempt - 1), self.max_backoff)
-        return ceiling * (0.5 + 0.5 * self.jitter())
+        fraction = min(max(float(self.jitter()), 0.0), 1.0)
+        return ceiling * (0.5 + 0.5 * fraction)
 
     def wait_for(self, exc: BaseException | None, attempt: int) -> float:
         """Seconds to sleep before the next attempt: ``Retry-After`` if given, else backoff."""
-        if isinstance(exc, APIStatusError):
-            retry_after: float | None = getattr(exc, "retry_after", None)
-            if retry_after is None and exc.status_code in RETRYABLE_STATUSES:
-                retry_after = parse_retry_after(exc.response.headers.get("retry-after"))
-                if retry_after is not None and retry_after > self.max_retry_after:
-                    retry_after = None
-            if retry_after is not None:
-                return retry_after
+        if isinstance(exc, APIStatusError) and exc.retry_after is not None:
+            return min(exc.retry_after, self.max_retry_after)
         return self.backoff(attempt)
 
     def tenacity_kwargs(self, request: Request[Any]) -> dict[str, Any]:
@@ -141,4 +143,6 @@ def _describe(exc: BaseException | None) -> str:
         return f"status {exc.status_code}" + (f" ({exc.code})" if exc.code else "")
     if exc is None:
         return "no result"
-    return type(exc).__name__
+    cause = exc.__cause__
+    name = type(exc).__name__
+    return f"{name} ({type(cause).__name__})" if cause is not None else name

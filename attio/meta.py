@@ -20,8 +20,8 @@ class Meta(AttioModel):
     scope: str | None = None
     client_id: str | None = None
     token_type: str | None = None
-    exp: float | None = None
-    iat: float | None = None
+    exp: int | float | None = None
+    iat: int | float | None = None
     sub: str | None = None
     aud: str | None = None
     iss: str | None = None

@@ -1,10 +1,57 @@
-"""Placeholder: being written."""
+"""Attribute values: the tagged union :data:`AttributeValue`, one model per ``attribute_type``.
 
-from ._models import AttioModel
+``record.values`` and ``entry.entry_values`` map an attribute slug to a **list** of values
+(historic values included when asked for). Each value is one of the models below, chosen by its
+``attribute_type`` inside pydantic-core (no Python call per value):
+
+=====================  ================================  ============================
+``attribute_type``     model                             ``.plain``
+=====================  ================================  ============================
+``text``               :class:`TextValue`                ``str``
+``number``             :class:`NumberValue`              ``int | float`` (as sent)
+``checkbox``           :class:`CheckboxValue`            ``bool``
+``currency``           :class:`CurrencyValue`            ``decimal.Decimal``
+``date``               :class:`DateValue`                ``datetime.date``
+``timestamp``          :class:`TimestampValue`           ``datetime.datetime`` (aware)
+``rating``             :class:`RatingValue`              ``int | float``
+``status``             :class:`StatusValue`              the status title
+``select``             :class:`SelectValue`              the option title
+``record-reference``   :class:`RecordReferenceValue`     the target record id
+``actor-reference``    :class:`ActorReferenceValue`      the actor id
+``location``           :class:`LocationValue`            a one-line address
+``domain``             :class:`DomainValue`              the domain
+``email-address``      :class:`EmailAddressValue`        the email address
+``phone-number``       :class:`PhoneNumberValue`         the E.164 number
+``interaction``        :class:`InteractionValue`         ``interacted_at`` as datetime
+``personal-name``      :class:`PersonalNameValue`        the full name
+anything else          :class:`UnknownValue`             its ``value`` field, if any
+=====================  ================================  ============================
+
+A future ``attribute_type`` — or a known one whose shape Attio changed — becomes an
+:class:`UnknownValue` that keeps every field and dumps back unchanged: it never fails the
+response. Every value round-trips (``model_dump(mode="json")`` gives back Attio's JSON).
+
+Writing: every model has :meth:`~BaseValue.to_write` giving Attio's write shape, and
+:func:`to_write_values` converts a whole ``values`` mapping, letting plain JSON pass through.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import decimal
+import functools
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import Field, GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+from ._models import _TIMESTAMP_RE, Actor, AttioModel, Timestamp
 
 __all__ = [
     "ActorReferenceValue",
     "AttributeValue",
+    "BaseValue",
     "CheckboxValue",
     "CurrencyValue",
     "DateValue",
@@ -17,85 +64,649 @@ __all__ = [
     "PhoneNumberValue",
     "RatingValue",
     "RecordReferenceValue",
+    "SelectOptionData",
+    "SelectOptionDataId",
     "SelectValue",
+    "StatusData",
+    "StatusDataId",
     "StatusValue",
     "TextValue",
     "TimestampValue",
     "UnknownValue",
+    "ValuesReader",
+    "to_write_value",
+    "to_write_values",
 ]
 
+class _TimestampFromJson:
+    """Annotation giving :class:`~attio.Timestamp` a JSON fast path that stays in pydantic-core.
 
-class AttributeValue(AttioModel):
-    """Placeholder."""
+    The format is checked by pydantic-core's (Rust) regex engine and the ``Timestamp`` is built
+    by one C-level call (``str.__new__``), with no Python frame per timestamp: a page of
+    records holds tens of thousands of them. Python input still goes through ``Timestamp``'s
+    own validation; output is the same string.
+    """
 
-
-class TextValue(AttioModel):
-    """Placeholder."""
-
-
-class NumberValue(AttioModel):
-    """Placeholder."""
-
-
-class CheckboxValue(AttioModel):
-    """Placeholder."""
-
-
-class CurrencyValue(AttioModel):
-    """Placeholder."""
-
-
-class DateValue(AttioModel):
-    """Placeholder."""
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_after_validator_function(
+                functools.partial(str.__new__, Timestamp),
+                core_schema.str_schema(pattern=f"^(?:{_TIMESTAMP_RE.pattern})$"),
+            ),
+            python_schema=handler(source),
+            serialization=core_schema.to_string_ser_schema(),
+        )
 
 
-class TimestampValue(AttioModel):
-    """Placeholder."""
+FastTimestamp = Annotated[Timestamp, _TimestampFromJson]
+""":class:`~attio.Timestamp` with a pydantic-core fast path for JSON input (same values)."""
+
+Number = Union[int, float]
+"""A JSON number as Attio sent it: an ``int`` stays an ``int`` on the way back."""
+
+_COMMON_FIELDS = frozenset({"active_from", "active_until", "created_by_actor", "attribute_type"})
 
 
-class RatingValue(AttioModel):
-    """Placeholder."""
+class BaseValue(AttioModel):
+    """Fields every attribute value carries, and the reading/writing helpers.
+
+    ``active_until`` is ``None`` for a current value and set for a historic one
+    (``show_historic=True``). ``created_by_actor.id`` is ``None`` for system actors.
+    """
+
+    active_from: FastTimestamp | None = None
+    active_until: FastTimestamp | None = None
+    created_by_actor: Actor | None = None
+    attribute_type: str
+
+    @property
+    def is_active(self) -> bool:
+        """Whether this is a current value (``active_until`` is ``None``)."""
+        return self.active_until is None
+
+    @property
+    def plain(self) -> Any:
+        """The value as a plain Python object (see the table in :mod:`attio.values`)."""
+        raise NotImplementedError  # pragma: no cover - every subclass overrides it
+
+    def to_write(self) -> Any:
+        """Attio's write shape for this value (for ``values`` of create/update/upsert)."""
+        raise NotImplementedError  # pragma: no cover - every subclass overrides it
 
 
-class StatusValue(AttioModel):
-    """Placeholder."""
+class TextValue(BaseValue):
+    """``text``: ``value`` is a string."""
+
+    attribute_type: Literal["text"]
+    value: str | None = None
+
+    @property
+    def plain(self) -> str | None:
+        """The text."""
+        return self.value
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"value": text}``."""
+        return {"value": self.value}
 
 
-class SelectValue(AttioModel):
-    """Placeholder."""
+class NumberValue(BaseValue):
+    """``number``: ``value`` is an ``int`` or a ``float``, exactly as Attio sent it."""
+
+    attribute_type: Literal["number"]
+    value: Number | None = None
+
+    @property
+    def plain(self) -> int | float | None:
+        """The number (an ``int`` when Attio sent an integer)."""
+        return self.value
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"value": number}``."""
+        return {"value": self.value}
 
 
-class RecordReferenceValue(AttioModel):
-    """Placeholder."""
+class CheckboxValue(BaseValue):
+    """``checkbox``: ``value`` is a bool."""
+
+    attribute_type: Literal["checkbox"]
+    value: bool | None = None
+
+    @property
+    def plain(self) -> bool | None:
+        """The checkbox state."""
+        return self.value
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"value": bool}``."""
+        return {"value": self.value}
 
 
-class ActorReferenceValue(AttioModel):
-    """Placeholder."""
+class CurrencyValue(BaseValue):
+    """``currency``: ``currency_value`` (up to 4 decimals) and ``currency_code`` (ISO 4217).
+
+    ``currency_code`` may be absent or null: it comes from the attribute's configuration.
+    """
+
+    attribute_type: Literal["currency"]
+    currency_value: Number | None = None
+    currency_code: str | None = None
+
+    @property
+    def plain(self) -> decimal.Decimal | None:
+        """The amount as an exact :class:`decimal.Decimal` (``Decimal("4.99")``, not 4.98999…)."""
+        if self.currency_value is None:
+            return None
+        return decimal.Decimal(str(self.currency_value))
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"currency_value": amount}`` (the code comes from the attribute's config)."""
+        return {"currency_value": self.currency_value}
 
 
-class LocationValue(AttioModel):
-    """Placeholder."""
+class DateValue(BaseValue):
+    """``date``: ``value`` is ``"YYYY-MM-DD"`` (kept as text)."""
+
+    attribute_type: Literal["date"]
+    value: str | None = None
+
+    @property
+    def plain(self) -> _dt.date | None:
+        """The date as a :class:`datetime.date`."""
+        if self.value is None:
+            return None
+        return _dt.date.fromisoformat(self.value[:10])
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"value": "YYYY-MM-DD"}``."""
+        return {"value": self.value}
 
 
-class DomainValue(AttioModel):
-    """Placeholder."""
+class TimestampValue(BaseValue):
+    """``timestamp``: ``value`` is a nanosecond-precise :class:`~attio.Timestamp`."""
+
+    attribute_type: Literal["timestamp"]
+    value: FastTimestamp | None = None
+
+    @property
+    def plain(self) -> _dt.datetime | None:
+        """The instant as an aware :class:`datetime.datetime` (microsecond precision)."""
+        return None if self.value is None else self.value.datetime
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"value": "2023-01-01T15:00:00.000000000Z"}`` (full precision)."""
+        return {"value": None if self.value is None else str(self.value)}
 
 
-class EmailAddressValue(AttioModel):
-    """Placeholder."""
+class RatingValue(BaseValue):
+    """``rating``: ``value`` is a number from 0 to 5."""
+
+    attribute_type: Literal["rating"]
+    value: Number | None = None
+
+    @property
+    def plain(self) -> int | float | None:
+        """The rating."""
+        return self.value
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"value": rating}``."""
+        return {"value": self.value}
 
 
-class PhoneNumberValue(AttioModel):
-    """Placeholder."""
+class SelectOptionDataId(AttioModel):
+    """``{"workspace_id", "object_id", "attribute_id", "option_id"}`` of a select option."""
+
+    workspace_id: str | None = None
+    object_id: str | None = None
+    attribute_id: str | None = None
+    option_id: str | None = None
 
 
-class InteractionValue(AttioModel):
-    """Placeholder."""
+class SelectOptionData(AttioModel):
+    """The select option embedded in a :class:`SelectValue` (``{id, title, is_archived}``).
+
+    The full resource, with its API calls, is :class:`attio.SelectOption`.
+    """
+
+    id: SelectOptionDataId | None = None
+    title: str | None = None
+    is_archived: bool | None = None
 
 
-class PersonalNameValue(AttioModel):
-    """Placeholder."""
+class StatusDataId(AttioModel):
+    """``{"workspace_id", "object_id", "attribute_id", "status_id"}`` of a status."""
+
+    workspace_id: str | None = None
+    object_id: str | None = None
+    attribute_id: str | None = None
+    status_id: str | None = None
 
 
-class UnknownValue(AttioModel):
-    """Placeholder."""
+class StatusData(AttioModel):
+    """The status embedded in a :class:`StatusValue`.
+
+    ``{id, title, is_archived, celebration_enabled, target_time_in_status}``; the full
+    resource, with its API calls, is :class:`attio.Status`.
+    """
+
+    id: StatusDataId | None = None
+    title: str | None = None
+    is_archived: bool | None = None
+    celebration_enabled: bool | None = None
+    target_time_in_status: str | None = None
+
+
+class StatusValue(BaseValue):
+    """``status``: ``status`` is the full status object (or, rarely, its bare id)."""
+
+    attribute_type: Literal["status"]
+    status: StatusData | str | None = None
+
+    @property
+    def status_id(self) -> str | None:
+        """The status id, whether Attio sent the object or the bare id."""
+        if isinstance(self.status, StatusData):
+            return self.status.id.status_id if self.status.id else None
+        return self.status
+
+    @property
+    def title(self) -> str | None:
+        """The status title (``None`` when Attio sent only the id)."""
+        return self.status.title if isinstance(self.status, StatusData) else None
+
+    @property
+    def plain(self) -> str | None:
+        """The status title (its id when Attio sent only the id)."""
+        return self.title if isinstance(self.status, StatusData) else self.status
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"status": <status id or title>}``."""
+        return {"status": self.status_id or self.title}
+
+
+class SelectValue(BaseValue):
+    """``select``: ``option`` is the full option object (or, rarely, its bare id).
+
+    A multi-select attribute holds one :class:`SelectValue` per chosen option.
+    """
+
+    attribute_type: Literal["select"]
+    option: SelectOptionData | str | None = None
+
+    @property
+    def option_id(self) -> str | None:
+        """The option id, whether Attio sent the object or the bare id."""
+        if isinstance(self.option, SelectOptionData):
+            return self.option.id.option_id if self.option.id else None
+        return self.option
+
+    @property
+    def title(self) -> str | None:
+        """The option title (``None`` when Attio sent only the id)."""
+        return self.option.title if isinstance(self.option, SelectOptionData) else None
+
+    @property
+    def plain(self) -> str | None:
+        """The option title (its id when Attio sent only the id)."""
+        return self.title if isinstance(self.option, SelectOptionData) else self.option
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"option": <option id or title>}``."""
+        return {"option": self.option_id or self.title}
+
+
+class RecordReferenceValue(BaseValue):
+    """``record-reference``: ``target_object`` (slug) and ``target_record_id``."""
+
+    attribute_type: Literal["record-reference"]
+    target_object: str | None = None
+    target_record_id: str | None = None
+
+    @property
+    def plain(self) -> str | None:
+        """The referenced record's id."""
+        return self.target_record_id
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"target_object", "target_record_id"}``."""
+        return {"target_object": self.target_object, "target_record_id": self.target_record_id}
+
+
+class ActorReferenceValue(BaseValue):
+    """``actor-reference``: ``referenced_actor_type`` and ``referenced_actor_id`` (may be null)."""
+
+    attribute_type: Literal["actor-reference"]
+    referenced_actor_type: (
+        Literal["api-token", "workspace-member", "system", "app"] | str | None
+    ) = None
+    referenced_actor_id: str | None = None
+
+    @property
+    def plain(self) -> str | None:
+        """The referenced actor's id (``None`` for the system actor)."""
+        return self.referenced_actor_id
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"referenced_actor_type", "referenced_actor_id"}``."""
+        return {
+            "referenced_actor_type": self.referenced_actor_type,
+            "referenced_actor_id": self.referenced_actor_id,
+        }
+
+
+_LOCATION_KEYS = (
+    "line_1",
+    "line_2",
+    "line_3",
+    "line_4",
+    "locality",
+    "region",
+    "postcode",
+    "country_code",
+    "latitude",
+    "longitude",
+)
+
+
+class LocationValue(BaseValue):
+    """``location``: address lines, locality, region, postcode, country code, coordinates.
+
+    ``latitude``/``longitude`` are strings (``"51.5072"``) or null, as Attio sends them.
+    """
+
+    attribute_type: Literal["location"]
+    line_1: str | None = None
+    line_2: str | None = None
+    line_3: str | None = None
+    line_4: str | None = None
+    locality: str | None = None
+    region: str | None = None
+    postcode: str | None = None
+    country_code: str | None = None
+    latitude: str | None = None
+    longitude: str | None = None
+
+    @property
+    def plain(self) -> str:
+        """A one-line address: the non-empty parts joined by ``", "``."""
+        parts = (
+            self.line_1,
+            self.line_2,
+            self.line_3,
+            self.line_4,
+            self.locality,
+            self.region,
+            self.postcode,
+            self.country_code,
+        )
+        return ", ".join(p for p in parts if p)
+
+    @property
+    def coordinates(self) -> tuple[float, float] | None:
+        """``(latitude, longitude)`` as floats, or ``None`` when Attio has none."""
+        if not self.latitude or not self.longitude:
+            return None
+        return float(self.latitude), float(self.longitude)
+
+    def to_write(self) -> dict[str, Any]:
+        """All ten keys (Attio requires every one; nulls allowed)."""
+        return {key: getattr(self, key) for key in _LOCATION_KEYS}
+
+
+class DomainValue(BaseValue):
+    """``domain``: ``domain`` and its ``root_domain``."""
+
+    attribute_type: Literal["domain"]
+    domain: str | None = None
+    root_domain: str | None = None
+
+    @property
+    def plain(self) -> str | None:
+        """The domain (``"app.attio.com"``)."""
+        return self.domain
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"domain": domain}``."""
+        return {"domain": self.domain}
+
+
+class EmailAddressValue(BaseValue):
+    """``email-address``: the address, as typed and normalised, and its parts."""
+
+    attribute_type: Literal["email-address"]
+    original_email_address: str | None = None
+    email_address: str | None = None
+    email_domain: str | None = None
+    email_root_domain: str | None = None
+    email_local_specifier: str | None = None
+
+    @property
+    def plain(self) -> str | None:
+        """The (normalised) email address, ``"a@b.com"``."""
+        return self.email_address if self.email_address is not None else self.original_email_address
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"email_address": address}``."""
+        return {"email_address": self.plain}
+
+
+class PhoneNumberValue(BaseValue):
+    """``phone-number``: ``original_phone_number``, E.164 ``phone_number``, ``country_code``."""
+
+    attribute_type: Literal["phone-number"]
+    original_phone_number: str | None = None
+    phone_number: str | None = None
+    country_code: str | None = None
+
+    @property
+    def plain(self) -> str | None:
+        """The E.164 number (``"+15558675309"``)."""
+        return self.phone_number if self.phone_number is not None else self.original_phone_number
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"original_phone_number", "country_code"}``."""
+        return {
+            "original_phone_number": self.original_phone_number
+            if self.original_phone_number is not None
+            else self.phone_number,
+            "country_code": self.country_code,
+        }
+
+
+class InteractionValue(BaseValue):
+    """``interaction`` (read-only, system-generated): type, time and owner of an interaction."""
+
+    attribute_type: Literal["interaction"]
+    interaction_type: (
+        Literal["calendar-event", "call", "chat-thread", "email", "in-person-meeting", "meeting"]
+        | str
+        | None
+    ) = None
+    interacted_at: FastTimestamp | None = None
+    owner_actor: Actor | None = None
+
+    @property
+    def plain(self) -> _dt.datetime | None:
+        """When the interaction happened, as an aware :class:`datetime.datetime`."""
+        return None if self.interacted_at is None else self.interacted_at.datetime
+
+    def to_write(self) -> dict[str, Any]:
+        """Always raises: interaction values are generated by Attio and cannot be written."""
+        raise ValueError("interaction values are read-only in Attio and cannot be written")
+
+
+class PersonalNameValue(BaseValue):
+    """``personal-name``: ``first_name``, ``last_name``, ``full_name``."""
+
+    attribute_type: Literal["personal-name"]
+    first_name: str | None = None
+    last_name: str | None = None
+    full_name: str | None = None
+
+    @property
+    def plain(self) -> str | None:
+        """The full name."""
+        return self.full_name
+
+    def to_write(self) -> dict[str, Any]:
+        """``{"first_name", "last_name", "full_name"}`` (Attio requires all three)."""
+        return {
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "full_name": self.full_name,
+        }
+
+
+class UnknownValue(BaseValue):
+    """A value of an ``attribute_type`` this version does not know (or of an unexpected shape).
+
+    Every field is kept (``model_extra``) and dumped back unchanged.
+    """
+
+    attribute_type: str = ""
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        """The type-specific fields (everything but the common ones)."""
+        return dict(self.model_extra or {})
+
+    @property
+    def plain(self) -> Any:
+        """Its ``value`` field when it has one, else its type-specific fields as a dict."""
+        extra = self.model_extra or {}
+        return extra["value"] if "value" in extra else dict(extra)
+
+    def to_write(self) -> dict[str, Any]:
+        """Its type-specific fields (the common read-only ones left out)."""
+        dumped = self.model_dump(mode="json")
+        return {k: v for k, v in dumped.items() if k not in _COMMON_FIELDS}
+
+
+KnownValue = Annotated[
+    Union[
+        TextValue,
+        NumberValue,
+        CheckboxValue,
+        CurrencyValue,
+        DateValue,
+        TimestampValue,
+        RatingValue,
+        StatusValue,
+        SelectValue,
+        RecordReferenceValue,
+        ActorReferenceValue,
+        LocationValue,
+        DomainValue,
+        EmailAddressValue,
+        PhoneNumberValue,
+        InteractionValue,
+        PersonalNameValue,
+    ],
+    Field(discriminator="attribute_type"),
+]
+"""The 17 documented value types, selected by ``attribute_type`` in pydantic-core."""
+
+AttributeValue = Annotated[
+    Union[KnownValue, UnknownValue],
+    Field(union_mode="left_to_right"),
+]
+"""Any attribute value: one of the 17 known models, else :class:`UnknownValue`."""
+
+VALUE_TYPES: dict[str, type[BaseValue]] = {
+    "text": TextValue,
+    "number": NumberValue,
+    "checkbox": CheckboxValue,
+    "currency": CurrencyValue,
+    "date": DateValue,
+    "timestamp": TimestampValue,
+    "rating": RatingValue,
+    "status": StatusValue,
+    "select": SelectValue,
+    "record-reference": RecordReferenceValue,
+    "actor-reference": ActorReferenceValue,
+    "location": LocationValue,
+    "domain": DomainValue,
+    "email-address": EmailAddressValue,
+    "phone-number": PhoneNumberValue,
+    "interaction": InteractionValue,
+    "personal-name": PersonalNameValue,
+}
+"""``attribute_type`` → model, for the 17 documented types."""
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def to_write_value(value: Any) -> Any:
+    """One entry of a ``values`` mapping in Attio's write shape.
+
+    A value model (or a list/tuple of them, possibly mixed with plain JSON) is converted with
+    :meth:`BaseValue.to_write`; anything else is returned unchanged.
+    """
+    if isinstance(value, BaseValue):
+        return value.to_write()
+    if isinstance(value, (list, tuple)) and any(isinstance(v, BaseValue) for v in value):
+        return [v.to_write() if isinstance(v, BaseValue) else v for v in value]
+    return value
+
+
+def to_write_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``values``/``entry_values`` mapping in Attio's write shape.
+
+    Keys (attribute slugs or ids) and plain JSON values pass through unchanged; value models
+    of this module, alone or in lists, become their write shapes, so values read from one
+    record can be written to another::
+
+        attio.Record.create(client, "people", {"name": person.first("name"), "tier": "Gold"})
+    """
+    return {key: to_write_value(value) for key, value in values.items()}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class ValuesReader:
+    """Reading helpers shared by :class:`attio.Record` and :class:`attio.Entry`.
+
+    ``attribute`` is the attribute slug as it appears in the values map.
+    """
+
+    __slots__ = ()
+
+    def _value_map(self) -> Mapping[str, list[AttributeValue]]:
+        raise NotImplementedError  # pragma: no cover - Record and Entry override it
+
+    def values_of(self, attribute: str, *, historic: bool = False) -> list[AttributeValue]:
+        """The current values of ``attribute`` (``[]`` when unset or absent).
+
+        Current means ``active_until is None``; ``historic=True`` returns every value held.
+        """
+        found = self._value_map().get(attribute) or []
+        if historic:
+            return list(found)
+        return [v for v in found if v.active_until is None]
+
+    def first(self, attribute: str) -> AttributeValue | None:
+        """The first current value of ``attribute``, or ``None``."""
+        for value in self._value_map().get(attribute) or ():
+            if value.active_until is None:
+                return value
+        return None
+
+    def plain(self, attribute: str, default: Any = None) -> Any:
+        """The plain Python value (:attr:`BaseValue.plain`) of the first current value of
+        ``attribute``, or ``default`` when it has none.
+
+        >>> person.plain("name"), person.plain("email_addresses")  # doctest: +SKIP
+        ('Ada Lovelace', 'ada@example.com')
+        """
+        value = self.first(attribute)
+        return default if value is None else value.plain
+
+    def plain_values(self, attribute: str) -> list[Any]:
+        """The plain Python values of every current value of ``attribute`` (multi-select)."""
+        return [v.plain for v in self.values_of(attribute)]

@@ -120,3 +120,18 @@ def load_real(name: str) -> Any:
     if not path.exists():
         pytest.skip(f"{path} is not present (../shared/real-responses)")
     return json.loads(path.read_text())
+
+
+# --------------------------------------------------------------------------- sync/async parity
+
+CLIENT_KINDS = ("sync", "async")
+"""Parametrize a test over both clients: ``@pytest.mark.parametrize("kind", CLIENT_KINDS)``."""
+
+
+async def send_request(mock: MockAttio, kind: str, request: Any, **client_kwargs: Any) -> Any:
+    """Send a raw ``attio.Request`` with a fresh sync or async client wired to ``mock``."""
+    if kind == "sync":
+        with mock.client(**client_kwargs) as client:
+            return client.request(request)
+    async with mock.async_client(**client_kwargs) as aclient:
+        return await aclient.request(request)

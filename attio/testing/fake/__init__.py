@@ -1,0 +1,5 @@
+"""An in-memory Attio (``FakeAttio``) speaking Attio's HTTP API through an httpx transport."""
+
+from ._fake import FakeAttio, FakeRequest
+
+__all__ = ["FakeAttio", "FakeRequest"]
