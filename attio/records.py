@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from pydantic import Field
 
@@ -77,7 +77,7 @@ class SearchResult(AttioModel):
         return self.id.record_id
 
 
-def _query_body(
+def query_body(
     filter: Mapping[str, Any] | None,
     sorts: Sequence[Any] | None,
     limit: int | None,
@@ -96,17 +96,18 @@ def _query_body(
     return out
 
 
-def _values_params(show_historic: bool, limit: int | None, offset: int | None) -> dict[str, Any]:
-    return {"show_historic": show_historic, "limit": limit, "offset": offset}
-
-
 def values_page_request(
     path: str, show_historic: bool, limit: int | None, offset: int | None
 ) -> PagedRequest[AttributeValue]:
-    """``GET .../attributes/{attribute}/values`` (records and entries), offset-paged in the query."""
+    """``GET .../attributes/{attribute}/values`` of a record or an entry (query offset paging)."""
     parse = parse_page(cast("type[AttributeValue]", AttributeValue))
     return PagedRequest(
-        Request("GET", path, parse, params=_values_params(show_historic, limit, offset)),
+        Request(
+            "GET",
+            path,
+            parse,
+            params={"show_historic": show_historic, "limit": limit, "offset": offset},
+        ),
         Paging("query_offset", None),
     )
 
@@ -156,7 +157,7 @@ class Record(ValuesReader, AttioModel):
             "POST",
             f"{cls._base(object)}/query",
             parse_page(cls),
-            json=_query_body(filter, sorts, limit, offset),
+            json=query_body(filter, sorts, limit, offset),
             retry_safe=True,
         )
         return PagedRequest(request, Paging("body_offset", QUERY_PAGE_SIZE))
@@ -188,7 +189,7 @@ class Record(ValuesReader, AttioModel):
         cls, object: str, record_id: str, values: Mapping[str, Any], overwrite: bool
     ) -> Request[Record]:
         payload = {"data": {"values": to_write_values(values)}}
-        method = "PUT" if overwrite else "PATCH"
+        method: Literal["PUT", "PATCH"] = "PUT" if overwrite else "PATCH"
         path = f"{cls._base(object)}/{seg(record_id)}"
         return Request(method, path, parse_data(cls), json=payload)
 
@@ -494,9 +495,7 @@ class Record(ValuesReader, AttioModel):
     ) -> Record:
         """Async twin of :meth:`upsert`: ``PUT /v2/objects/{object}/records?matching_attribute=``
         (``record_permission:read-write``, ``object_configuration:read``)."""
-        return await require_async(client).request(
-            cls._upsert(object, values, matching_attribute)
-        )
+        return await require_async(client).request(cls._upsert(object, values, matching_attribute))
 
     @classmethod
     async def update_async(
@@ -567,9 +566,7 @@ class Record(ValuesReader, AttioModel):
     ) -> builtins.list[SearchResult]:
         """Async twin of :meth:`search`: ``POST /v2/objects/records/search``
         (``record_permission:read``, ``object_configuration:read``)."""
-        return await require_async(client).request(
-            cls._search(query, objects, limit, request_as)
-        )
+        return await require_async(client).request(cls._search(query, objects, limit, request_as))
 
     @classmethod
     async def merge_async(

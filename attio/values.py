@@ -41,7 +41,7 @@ import datetime as _dt
 import decimal
 import functools
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, GetCoreSchemaHandler
 from pydantic_core import core_schema
@@ -49,6 +49,7 @@ from pydantic_core import core_schema
 from ._models import _TIMESTAMP_RE, Actor, AttioModel, Timestamp
 
 __all__ = [
+    "VALUE_TYPES",
     "ActorReferenceValue",
     "AttributeValue",
     "BaseValue",
@@ -58,6 +59,7 @@ __all__ = [
     "DomainValue",
     "EmailAddressValue",
     "InteractionValue",
+    "KnownValue",
     "LocationValue",
     "NumberValue",
     "PersonalNameValue",
@@ -77,6 +79,7 @@ __all__ = [
     "to_write_value",
     "to_write_values",
 ]
+
 
 class _TimestampFromJson:
     """Annotation giving :class:`~attio.Timestamp` a JSON fast path that stays in pydantic-core.
@@ -100,11 +103,15 @@ class _TimestampFromJson:
             serialization=core_schema.to_string_ser_schema(),
         )
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string", "format": "date-time"}
+
 
 FastTimestamp = Annotated[Timestamp, _TimestampFromJson]
 """:class:`~attio.Timestamp` with a pydantic-core fast path for JSON input (same values)."""
 
-Number = Union[int, float]
+Number = int | float
 """A JSON number as Attio sent it: an ``int`` stays an ``int`` on the way back."""
 
 _COMMON_FIELDS = frozenset({"active_from", "active_until", "created_by_actor", "attribute_type"})
@@ -587,31 +594,29 @@ class UnknownValue(BaseValue):
 
 
 KnownValue = Annotated[
-    Union[
-        TextValue,
-        NumberValue,
-        CheckboxValue,
-        CurrencyValue,
-        DateValue,
-        TimestampValue,
-        RatingValue,
-        StatusValue,
-        SelectValue,
-        RecordReferenceValue,
-        ActorReferenceValue,
-        LocationValue,
-        DomainValue,
-        EmailAddressValue,
-        PhoneNumberValue,
-        InteractionValue,
-        PersonalNameValue,
-    ],
+    TextValue
+    | NumberValue
+    | CheckboxValue
+    | CurrencyValue
+    | DateValue
+    | TimestampValue
+    | RatingValue
+    | StatusValue
+    | SelectValue
+    | RecordReferenceValue
+    | ActorReferenceValue
+    | LocationValue
+    | DomainValue
+    | EmailAddressValue
+    | PhoneNumberValue
+    | InteractionValue
+    | PersonalNameValue,
     Field(discriminator="attribute_type"),
 ]
 """The 17 documented value types, selected by ``attribute_type`` in pydantic-core."""
 
 AttributeValue = Annotated[
-    Union[KnownValue, UnknownValue],
+    KnownValue | UnknownValue,
     Field(union_mode="left_to_right"),
 ]
 """Any attribute value: one of the 17 known models, else :class:`UnknownValue`."""

@@ -140,7 +140,9 @@ def vcr_config(**overrides: Any) -> dict[str, Any]:
     Credentials are scrubbed from requests and responses (``Authorization`` -> ``<SCRUBBED>``,
     webhook ``secret`` values -> ``<SCRUBBED>``); requests match on method, scheme, host, port,
     path, query and the parsed JSON body (so offset paging of ``POST .../query`` replays page
-    by page); a request may be replayed more than once; compressed bodies are stored decoded.
+    by page); each recorded answer is played once, in recording order (so a read after a write
+    replays the answer recorded after the write, and an unexpected extra request fails the test
+    instead of replaying a stale answer); compressed bodies are stored decoded.
     ``overrides`` replace any of these keys. These are keyword arguments of
     ``vcr.VCR().use_cassette(...)`` (as pytest-recording's ``vcr_config`` fixture expects);
     the ``attio_json_body`` matcher must be registered on the VCR: :func:`make_vcr` and
@@ -152,7 +154,7 @@ def vcr_config(**overrides: Any) -> dict[str, Any]:
         "before_record_request": scrub_request,
         "before_record_response": scrub_response,
         "match_on": list(MATCH_ON),
-        "allow_playback_repeats": True,
+        "allow_playback_repeats": False,
         "decode_compressed_response": True,
         "record_mode": "none",
     }

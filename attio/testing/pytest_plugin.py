@@ -10,7 +10,8 @@ Opt-in: nothing happens unless a test asks for one of these fixtures.
   inside that cassette: against the live API when ``ATTIO_API_KEY`` is set and the record mode
   is not ``none``, otherwise against a fresh :class:`~attio.testing.FakeAttio` (``attio_fake``).
 * ``--record-mode`` (``none`` by default: replay only, no network, no API key needed; also
-  ``once``, ``new_episodes``, ``all``, ``rewrite``). When pytest-recording is installed its
+  ``once``, ``new_episodes``, ``all``, and ``rewrite``, which deletes the test's cassette and
+  records it afresh). When pytest-recording is installed its
   option of the same name is used.
 """
 
@@ -83,8 +84,13 @@ def attio_vcr(
     """A vcrpy cassette active for the whole test; yields the ``vcr.cassette.Cassette``."""
     from ._vcr import use_cassette
 
-    config = {**attio_vcr_config, "record_mode": attio_record_mode}
-    with use_cassette(attio_cassette_dir / attio_cassette_name, **config) as cassette:
+    path = attio_cassette_dir / attio_cassette_name
+    mode = attio_record_mode
+    if mode == "rewrite":  # pytest-recording's meaning: record the cassette afresh
+        path.unlink(missing_ok=True)
+        mode = "all"
+    config = {**attio_vcr_config, "record_mode": mode}
+    with use_cassette(path, **config) as cassette:
         yield cassette
 
 

@@ -66,10 +66,17 @@ def test_record_then_replay_without_reaching_the_server(tmp_path: Path) -> None:
     idle = FakeAttio(seed=99)  # would answer differently (other ids) if it were reached
     with use_cassette(cassette, record_mode="none"), idle.client() as client:
         replayed = [client.request(_query(2, 0)), client.request(_query(2, 2))]
-        again = client.request(_query(2, 0))  # playback repeats are allowed
+        with pytest.raises(CannotOverwriteExistingCassetteException):
+            client.request(_query(2, 0))  # each answer plays once: no stale repeat
         webhook = client.request(_webhook())
         with pytest.raises(CannotOverwriteExistingCassetteException):
             client.request(_query(2, 4))
+    with (
+        use_cassette(cassette, record_mode="none", allow_playback_repeats=True),
+        idle.client() as client,
+    ):
+        client.request(_query(2, 0))
+        again = client.request(_query(2, 0))  # repeats only when asked for
     assert replayed == recorded[:2]
     assert again == recorded[0]
     assert webhook["data"]["secret"] == SCRUBBED  # type: ignore[index]
@@ -126,7 +133,7 @@ def test_make_vcr_registers_the_json_matcher() -> None:
 
 def test_vcr_config_defaults_and_overrides() -> None:
     config = vcr_config()
-    assert config["allow_playback_repeats"] is True
+    assert config["allow_playback_repeats"] is False
     assert config["decode_compressed_response"] is True
     assert {"method", "scheme", "host", "path", "query", "attio_json_body"} <= set(
         config["match_on"]
