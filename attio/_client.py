@@ -26,7 +26,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._paging import Page
-from ._request import PagedRequest, RawPage, Request
+from ._request import PagedRequest, RawPage, Request, gc_paused
 from ._retry import RetryPolicy
 from ._version import __version__
 
@@ -156,7 +156,8 @@ class _BaseClient:
     def _parse(request: Request[T], response: httpx.Response) -> T:
         content = response.content
         try:
-            return request.parse(content)
+            with gc_paused:
+                return request.parse(content)
         except Exception as exc:  # any parse failure is a body that did not fit
             if isinstance(exc, ValidationError):
                 detail = f"{exc.error_count()} validation error(s): {exc.errors()[:3]}"

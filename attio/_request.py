@@ -11,7 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import decimal
+import gc
 import json
+import threading
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, Literal, TypeVar
 
@@ -112,18 +114,51 @@ def encode_json(value: Any) -> bytes:
 # --------------------------------------------------------------------------- parsing
 
 
+class _GCPause:
+    """Pause the cyclic garbage collector while a body is parsed (re-entrant, thread-safe).
+
+    Building tens of thousands of small models triggers hundreds of collections that find
+    nothing to free (model trees hold no cycles); pausing them makes a page parse 2-3x faster.
+    The collector is re-enabled when the last concurrent parse ends, if it was on before.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._was_enabled = False
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._depth == 0:
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+            self._depth += 1
+
+    def __exit__(self, *exc_info: object) -> None:
+        with self._lock:
+            self._depth -= 1
+            if self._depth == 0 and self._was_enabled:
+                gc.enable()
+
+
+gc_paused = _GCPause()
+"""Context manager: no cyclic garbage collection inside (used around response parsing)."""
+
+
 class _Pagination(BaseModel):
     model_config = ConfigDict(extra="ignore")
     next_cursor: str | None = None
 
 
+# ``cache_strings="keys"``: pydantic-core would otherwise intern every short string value, a
+# loss on pages full of unique ids and timestamps (15-25% of the parse, benchmarks/parse.py).
 class _DataEnvelope(BaseModel, Generic[M]):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", cache_strings="keys")
     data: M
 
 
 class _PagedEnvelope(BaseModel, Generic[M]):
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", cache_strings="keys")
     data: list[M]
     pagination: _Pagination | None = None
 

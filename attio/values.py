@@ -39,14 +39,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
-import functools
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, GetCoreSchemaHandler
-from pydantic_core import core_schema
+from pydantic import Field
 
-from ._models import _TIMESTAMP_RE, Actor, AttioModel, Timestamp
+from ._models import Actor, AttioModel, Timestamp
 
 __all__ = [
     "VALUE_TYPES",
@@ -81,35 +79,8 @@ __all__ = [
 ]
 
 
-class _TimestampFromJson:
-    """Annotation giving :class:`~attio.Timestamp` a JSON fast path that stays in pydantic-core.
-
-    The format is checked by pydantic-core's (Rust) regex engine and the ``Timestamp`` is built
-    by one C-level call (``str.__new__``), with no Python frame per timestamp: a page of
-    records holds tens of thousands of them. Python input still goes through ``Timestamp``'s
-    own validation; output is the same string.
-    """
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.json_or_python_schema(
-            json_schema=core_schema.no_info_after_validator_function(
-                functools.partial(str.__new__, Timestamp),
-                core_schema.str_schema(pattern=f"^(?:{_TIMESTAMP_RE.pattern})$"),
-            ),
-            python_schema=handler(source),
-            serialization=core_schema.to_string_ser_schema(),
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        return {"type": "string", "format": "date-time"}
-
-
-FastTimestamp = Annotated[Timestamp, _TimestampFromJson]
-""":class:`~attio.Timestamp` with a pydantic-core fast path for JSON input (same values)."""
+FastTimestamp = Timestamp
+"""Alias kept for compatibility: :class:`~attio.Timestamp` itself has the JSON fast path."""
 
 Number = int | float
 """A JSON number as Attio sent it: an ``int`` stays an ``int`` on the way back."""
