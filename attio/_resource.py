@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["MISSING", "body", "drop_missing", "seg"]
+__all__ = ["MISSING", "body", "drop_missing", "seg", "timestamp_text"]
 
 
 def seg(value: object) -> str:
@@ -31,3 +32,12 @@ def drop_missing(fields: Mapping[str, Any]) -> dict[str, Any]:
 def body(**fields: Any) -> dict[str, Any]:
     """Attio's ``{"data": {...}}`` envelope around the given fields (MISSING ones dropped)."""
     return {"data": drop_missing(fields)}
+
+
+def timestamp_text(value: Any) -> Any:
+    """``datetime``/``date`` as Attio's ISO text (naive means UTC); anything else unchanged."""
+    from ._models import Timestamp
+
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return str(Timestamp(value))
+    return value

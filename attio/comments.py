@@ -9,8 +9,7 @@ from typing import Any
 from ._client import AsyncClient, Client, require_async, require_sync
 from ._models import Actor, AttioModel, Timestamp
 from ._request import Request, parse_data, parse_nothing
-from ._resource import MISSING, body, seg
-from .notes import _timestamp_text
+from ._resource import MISSING, body, seg, timestamp_text
 
 __all__ = ["Comment", "CommentEntry", "CommentId", "CommentRecord"]
 
@@ -89,7 +88,7 @@ class Comment(AttioModel):
             format="plaintext",
             content=content,
             author=_author(author),
-            created_at=_timestamp_text(created_at),
+            created_at=timestamp_text(created_at),
             **target,
         )
         return Request("POST", "/v2/comments", parse_data(cls), json=payload)

@@ -365,8 +365,8 @@ class Entry(ValuesReader, AttioModel):
         *,
         overwrite: bool = False,
     ) -> Entry:
-        """Async twin of :meth:`update`: ``PATCH`` (or ``PUT`` with ``overwrite=True``)
-        ``/v2/lists/{list}/entries/{entry_id}``
+        """Async twin of :meth:`update`: ``PATCH /v2/lists/{list}/entries/{entry_id}``
+        (``PUT`` with ``overwrite=True``)
         (``list_entry:read-write``, ``list_configuration:read``)."""
         return await require_async(client).request(
             cls._update(list, entry_id, entry_values, overwrite)

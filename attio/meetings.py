@@ -21,8 +21,7 @@ from ._request import (
     parse_nothing,
     parse_page,
 )
-from ._resource import MISSING, body, seg
-from .notes import _timestamp_text
+from ._resource import MISSING, body, seg, timestamp_text
 
 __all__ = [
     "CallRecording",
@@ -125,8 +124,8 @@ class Meeting(AttioModel):
             "linked_record_id": linked_record_id,
             "participants": participants,
             "sort": sort,
-            "ends_from": _timestamp_text(ends_from),
-            "starts_before": _timestamp_text(starts_before),
+            "ends_from": timestamp_text(ends_from),
+            "starts_before": timestamp_text(starts_before),
             "timezone": timezone,
         }
         request = Request("GET", "/v2/meetings", parse_page(cls), params=params)

@@ -13,7 +13,7 @@ from ._client import AsyncClient, Client, require_async, require_sync
 from ._models import Actor, AttioModel, Timestamp
 from ._paging import Page
 from ._request import PagedRequest, Paging, Request, parse_data, parse_nothing, parse_page
-from ._resource import MISSING, body, seg
+from ._resource import MISSING, body, seg, timestamp_text
 
 __all__ = [
     "Note",
@@ -67,13 +67,6 @@ NoteTag = Annotated[
     Discriminator(_tag_kind),
 ]
 """One entry of ``Note.tags``, chosen by ``type`` (unknown types are kept, not rejected)."""
-
-
-def _timestamp_text(value: Any) -> Any:
-    """``datetime``/``date`` as Attio's ISO text (naive means UTC); anything else unchanged."""
-    if isinstance(value, (_dt.datetime, _dt.date)):
-        return str(Timestamp(value))
-    return value
 
 
 class Note(AttioModel):
@@ -134,7 +127,7 @@ class Note(AttioModel):
             title=title,
             format=format,
             content=content,
-            created_at=_timestamp_text(created_at),
+            created_at=timestamp_text(created_at),
             meeting_id=meeting_id,
         )
         return Request("POST", "/v2/notes", parse_data(cls), json=payload)

@@ -507,8 +507,8 @@ class Record(ValuesReader, AttioModel):
         *,
         overwrite: bool = False,
     ) -> Record:
-        """Async twin of :meth:`update`: ``PATCH`` (or ``PUT`` with ``overwrite=True``)
-        ``/v2/objects/{object}/records/{record_id}``
+        """Async twin of :meth:`update`: ``PATCH /v2/objects/{object}/records/{record_id}``
+        (``PUT`` with ``overwrite=True``)
         (``record_permission:read-write``, ``object_configuration:read``)."""
         return await require_async(client).request(
             cls._update(object, record_id, values, overwrite)

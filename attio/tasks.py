@@ -11,8 +11,7 @@ from ._client import AsyncClient, Client, require_async, require_sync
 from ._models import Actor, AttioModel, Timestamp
 from ._paging import Page
 from ._request import PagedRequest, Paging, Request, parse_data, parse_nothing, parse_page
-from ._resource import body, seg
-from .notes import _timestamp_text
+from ._resource import body, seg, timestamp_text
 
 __all__ = ["Task", "TaskAssignee", "TaskId", "TaskLinkedRecord"]
 
@@ -95,7 +94,7 @@ class Task(AttioModel):
         payload = body(
             content=content,
             format="plaintext",
-            deadline_at=_timestamp_text(deadline_at),
+            deadline_at=timestamp_text(deadline_at),
             is_completed=is_completed,
             linked_records=builtins.list(linked_records),
             assignees=builtins.list(assignees),
@@ -105,7 +104,7 @@ class Task(AttioModel):
     @classmethod
     def _update(cls, task_id: str, changes: dict[str, Any]) -> Request[Task]:
         if "deadline_at" in changes:
-            changes = {**changes, "deadline_at": _timestamp_text(changes["deadline_at"])}
+            changes = {**changes, "deadline_at": timestamp_text(changes["deadline_at"])}
         return Request(
             "PATCH", f"/v2/tasks/{seg(task_id)}", parse_data(cls), json={"data": changes}
         )
