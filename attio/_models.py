@@ -13,7 +13,7 @@ import re
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import core_schema
 
 __all__ = ["Actor", "AttioModel", "Timestamp"]
 
@@ -132,23 +132,30 @@ class Timestamp(str):
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
-        def from_python(value: Any) -> Timestamp:
-            try:
-                return cls(value)
-            except (ValueError, TypeError) as exc:
-                raise PydanticCustomError(
-                    "timestamp", "expected an ISO-8601 timestamp, got {value!r}", {"value": value}
-                ) from exc
-
-        # JSON (Attio's answers, the hot path: a page holds tens of thousands of timestamps):
-        # format and calendar are checked by pydantic-core's Rust regex and the Timestamp is
-        # built by one C-level call, with no Python frame per value.
-        return core_schema.json_or_python_schema(
-            json_schema=core_schema.no_info_after_validator_function(
-                functools.partial(str.__new__, cls),
-                core_schema.str_schema(pattern=_TIMESTAMP_PATTERN),
+        # Attio's answers are the hot path (a page holds tens of thousands of timestamps): a
+        # string's format and calendar are checked by pydantic-core's Rust regex and the
+        # Timestamp is built by one C-level call, with no Python frame per value. In Python
+        # mode a Timestamp passes as it is and a date/datetime is formatted.
+        from_text = core_schema.no_info_after_validator_function(
+            functools.partial(str.__new__, cls),
+            core_schema.str_schema(pattern=_TIMESTAMP_PATTERN, strict=True),
+        )
+        from_python = core_schema.custom_error_schema(
+            core_schema.union_schema(
+                [
+                    from_text,
+                    core_schema.no_info_after_validator_function(
+                        cls, core_schema.is_instance_schema(_dt.date)
+                    ),
+                ],
+                mode="left_to_right",
             ),
-            python_schema=core_schema.no_info_plain_validator_function(from_python),
+            custom_error_type="timestamp",
+            custom_error_message="expected an ISO-8601 timestamp (text, date or datetime)",
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=from_text,
+            python_schema=from_python,
             serialization=core_schema.to_string_ser_schema(),
         )
 

@@ -20,7 +20,7 @@ from ._paging import Page
 from ._request import PagedRequest, Paging, Request, parse_data, parse_nothing, parse_page
 from ._resource import seg
 from .records import QUERY_PAGE_SIZE, query_body, values_page_request
-from .values import AttributeValue, FastTimestamp, ValuesReader, to_write_values
+from .values import AttributeValue, FastTimestamp, ValueMap, ValuesReader, to_write_values
 
 __all__ = ["Entry", "EntryId"]
 
@@ -45,7 +45,7 @@ class Entry(ValuesReader, AttioModel):
     parent_record_id: str | None = None
     parent_object: str | None = None
     created_at: FastTimestamp | None = None
-    entry_values: dict[str, builtins.list[AttributeValue]] = Field(default_factory=dict)
+    entry_values: ValueMap = Field(default_factory=ValueMap)
 
     def _value_map(self) -> Mapping[str, builtins.list[AttributeValue]]:
         return self.entry_values

@@ -31,7 +31,7 @@ from ._request import (
     parse_page,
 )
 from ._resource import seg
-from .values import AttributeValue, FastTimestamp, ValuesReader, to_write_values
+from .values import AttributeValue, FastTimestamp, ValueMap, ValuesReader, to_write_values
 
 __all__ = ["Record", "RecordEntry", "RecordId", "SearchResult"]
 
@@ -123,7 +123,7 @@ class Record(ValuesReader, AttioModel):
     id: RecordId
     created_at: FastTimestamp | None = None
     web_url: str | None = None
-    values: dict[str, builtins.list[AttributeValue]] = Field(default_factory=dict)
+    values: ValueMap = Field(default_factory=ValueMap)
 
     def _value_map(self) -> Mapping[str, builtins.list[AttributeValue]]:
         return self.values
