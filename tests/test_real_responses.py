@@ -13,6 +13,7 @@ import pytest
 from pydantic import TypeAdapter
 
 import attio
+from attio.values import VALUE_TYPES, UnknownValue, ValueMap
 from attio.webhooks import WebhookDelivery
 from tests.conftest import REAL_RESPONSES
 
@@ -72,11 +73,22 @@ def test_real_response_round_trips(name: str) -> None:
     body = json.loads((REAL_RESPONSES / name).read_text())
     model, shape = _route(name)
     if shape == "bare":
-        parsed = model.model_validate(body)
-        assert parsed.model_dump(mode="json") == body
-        return
-    items = body["data"] if shape == "list" else [body["data"]]
-    adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
-    parsed_items = adapter.validate_json(json.dumps(items))
+        parsed_items = [model.model_validate_json(json.dumps(body))]
+        items = [body]
+    else:
+        items = body["data"] if shape == "list" else [body["data"]]
+        adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
+        parsed_items = adapter.validate_json(json.dumps(items))
+        assert set(body) <= {"data", "pagination"}
     assert [item.model_dump(mode="json") for item in parsed_items] == items
-    assert set(body) <= {"data", "pagination"}
+    # Values are built lazily: build them all, check each real value got its own model (not
+    # the UnknownValue fallback), and that the models dump back to Attio's JSON too.
+    for item in parsed_items:
+        value_map = getattr(item, "values", None) or getattr(item, "entry_values", None)
+        if not isinstance(value_map, ValueMap):
+            continue
+        for slug, values in value_map.items():
+            for value in values:
+                assert not isinstance(value, UnknownValue), (name, slug, value.attribute_type)
+                assert type(value) is VALUE_TYPES[value.attribute_type]
+    assert [item.model_dump(mode="json") for item in parsed_items] == items
