@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ._errors import AttioFakeError, bad_request, validation
 from ._store import active
 from ._util import JSON, iso, parse_timestamp
+from ._values import LOCATION_KEYS
 
 if TYPE_CHECKING:
     from ._store import Store
@@ -32,20 +33,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "status": ("status", ("title", "id")),
     "record-reference": ("target_record_id", ("target_object",)),
     "actor-reference": ("referenced_actor_id", ("referenced_actor_type",)),
-    "location": (
-        "line_1",
-        (
-            "line_2",
-            "line_3",
-            "line_4",
-            "locality",
-            "region",
-            "postcode",
-            "country_code",
-            "latitude",
-            "longitude",
-        ),
-    ),
+    "location": (LOCATION_KEYS[0], LOCATION_KEYS[1:]),
     "interaction": ("interacted_at", ("interaction_type",)),
 }
 
