@@ -15,12 +15,12 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ._client import AsyncClient, Client, require_async, require_sync
-from ._models import AttioModel
+from ._models import AttioModel, Timestamp
 from ._paging import Page
 from ._request import PagedRequest, Paging, Request, parse_data, parse_nothing, parse_page
 from ._resource import seg
 from .records import QUERY_PAGE_SIZE, query_body, values_page_request
-from .values import AttributeValue, FastTimestamp, ValueMap, ValuesReader, to_write_values
+from .values import AttributeValue, ValueMap, ValuesReader, to_write_values
 
 __all__ = ["Entry", "EntryId"]
 
@@ -44,7 +44,7 @@ class Entry(ValuesReader, AttioModel):
     id: EntryId
     parent_record_id: str | None = None
     parent_object: str | None = None
-    created_at: FastTimestamp | None = None
+    created_at: Timestamp | None = None
     entry_values: ValueMap = Field(default_factory=ValueMap)
 
     def _value_map(self) -> Mapping[str, builtins.list[AttributeValue]]:

@@ -19,7 +19,7 @@ from typing import Any, Literal, cast
 from pydantic import Field
 
 from ._client import AsyncClient, Client, require_async, require_sync
-from ._models import AttioModel
+from ._models import AttioModel, Timestamp
 from ._paging import Page
 from ._request import (
     PagedRequest,
@@ -31,7 +31,7 @@ from ._request import (
     parse_page,
 )
 from ._resource import seg
-from .values import AttributeValue, FastTimestamp, ValueMap, ValuesReader, to_write_values
+from .values import AttributeValue, ValueMap, ValuesReader, to_write_values
 
 __all__ = ["Record", "RecordEntry", "RecordId", "SearchResult"]
 
@@ -53,7 +53,7 @@ class RecordEntry(AttioModel):
     list_id: str | None = None
     list_api_slug: str | None = None
     entry_id: str | None = None
-    created_at: FastTimestamp | None = None
+    created_at: Timestamp | None = None
 
 
 class SearchResult(AttioModel):
@@ -121,7 +121,7 @@ class Record(ValuesReader, AttioModel):
     """
 
     id: RecordId
-    created_at: FastTimestamp | None = None
+    created_at: Timestamp | None = None
     web_url: str | None = None
     values: ValueMap = Field(default_factory=ValueMap)
 

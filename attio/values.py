@@ -1,6 +1,7 @@
 """Attribute values: the tagged union :data:`AttributeValue`, one model per ``attribute_type``.
 
-``record.values`` and ``entry.entry_values`` map an attribute slug to a **list** of values
+``record.values`` and ``entry.entry_values`` (a :class:`ValueMap`, a ``dict`` that builds an
+attribute's models when it is first read) map an attribute slug to a **list** of values
 (historic values included when asked for). Each value is one of the models below, chosen by its
 ``attribute_type`` inside pydantic-core (no Python call per value):
 
@@ -82,9 +83,6 @@ __all__ = [
 ]
 
 
-FastTimestamp = Timestamp
-"""Alias kept for compatibility: :class:`~attio.Timestamp` itself has the JSON fast path."""
-
 Number = int | float
 """A JSON number as Attio sent it: an ``int`` stays an ``int`` on the way back."""
 
@@ -98,8 +96,8 @@ class BaseValue(AttioModel):
     (``show_historic=True``). ``created_by_actor.id`` is ``None`` for system actors.
     """
 
-    active_from: FastTimestamp | None = None
-    active_until: FastTimestamp | None = None
+    active_from: Timestamp | None = None
+    active_until: Timestamp | None = None
     created_by_actor: Actor | None = None
     attribute_type: str
 
@@ -210,7 +208,7 @@ class TimestampValue(BaseValue):
     """``timestamp``: ``value`` is a nanosecond-precise :class:`~attio.Timestamp`."""
 
     attribute_type: Literal["timestamp"]
-    value: FastTimestamp | None = None
+    value: Timestamp | None = None
 
     @property
     def plain(self) -> _dt.datetime | None:
@@ -507,7 +505,7 @@ class InteractionValue(BaseValue):
         | str
         | None
     ) = None
-    interacted_at: FastTimestamp | None = None
+    interacted_at: Timestamp | None = None
     owner_actor: Actor | None = None
 
     @property
