@@ -273,6 +273,15 @@ class PagedRequest(Generic[T]):
     request: Request[RawPage[T]]
     paging: Paging
 
+    def __post_init__(self) -> None:
+        # A bad page size or offset is the caller's mistake: say so before any request.
+        for key, minimum in (("limit", 1), ("offset", 0)):
+            value = self._get(key)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+                raise ValueError(f"{key} must be an integer >= {minimum}, got {value!r}")
+
     def _get(self, key: str) -> Any:
         if self.paging.style == "body_offset":
             body = self.request.json

@@ -639,8 +639,20 @@ def to_write_values(values: Mapping[str, Any]) -> dict[str, Any]:
     record can be written to another::
 
         attio.Record.create(client, "people", {"name": person.first("name"), "tier": "Gold"})
+
+    Anything but a mapping with string keys is a ``TypeError`` (before any request).
     """
-    return {key: to_write_value(value) for key, value in values.items()}
+    if not isinstance(values, Mapping):
+        raise TypeError(
+            "values must be a mapping of attribute slug or id to value(s), "
+            f"got {type(values).__name__}"
+        )
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if not isinstance(key, str) or not key:
+            raise TypeError(f"attribute keys must be non-empty slugs or ids, got {key!r}")
+        out[key] = to_write_value(value)
+    return out
 
 
 # --------------------------------------------------------------------------- the values map
