@@ -72,6 +72,9 @@ class _BaseClient:
         owns_http: bool,
     ) -> None:
         key = api_key if api_key is not None else os.environ.get("ATTIO_API_KEY")
+        if key is not None and not isinstance(key, str):
+            # Never echo the value: it may be a secret of the wrong type.
+            raise ConfigurationError(f"api_key must be a string, got {type(key).__name__}")
         if not key or not key.strip():
             raise ConfigurationError(
                 "No Attio API key: pass api_key=... or set the ATTIO_API_KEY environment variable."
@@ -79,7 +82,7 @@ class _BaseClient:
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an integer >= 0, got {max_retries!r}")
         base = base_url or os.environ.get("ATTIO_BASE_URL") or DEFAULT_BASE_URL
-        if not base.startswith(("http://", "https://")):
+        if not isinstance(base, str) or not base.startswith(("http://", "https://")):
             raise ConfigurationError(f"base_url must start with http:// or https://, got {base!r}")
         if timeout is not NOT_GIVEN and timeout is not None:
             if not isinstance(timeout, (int, float, httpx.Timeout)) or isinstance(timeout, bool):

@@ -71,3 +71,13 @@ async def test_stream_page_size_is_checked_async(mock: MockAttio) -> None:
         async for _ in attio.Record.stream_async(mock.async_client(), "people", page_size=0):
             pass
     assert mock.requests == []
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_client_options_of_the_wrong_type(kind: str) -> None:
+    make = attio.Client if kind == "sync" else attio.AsyncClient
+    with pytest.raises(attio.ConfigurationError, match="api_key must be a string") as caught:
+        make(api_key=1234567890)  # type: ignore[arg-type]
+    assert "1234567890" not in str(caught.value)
+    with pytest.raises(attio.ConfigurationError, match="base_url"):
+        make(api_key="k", base_url=5)  # type: ignore[arg-type]
