@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal, TypeVar
 
 from ._client import AsyncClient, Client, require_async, require_sync
 from ._models import AttioModel, Timestamp
@@ -438,40 +438,64 @@ class Attribute(AttioModel):
         return await require_async(client).request(request)
 
 
-# --------------------------------------------------------------------------- SelectOption
+# --------------------------------------------------------------------------- options and statuses
 
 
-class SelectOption(AttioModel):
-    """An option of a ``select`` attribute
-    (``/v2/{target}/{identifier}/attributes/{attribute}/options``; scopes
-    ``object_configuration:read``/``read-write`` for objects, ``list_configuration:read``/
-    ``read-write`` for lists)."""
+_Child = TypeVar("_Child", bound="_AttributeChild")
 
-    id: SelectOptionId
-    title: str | None = None
-    is_archived: bool | None = None
+
+class _AttributeChild(AttioModel):
+    """The requests shared by select options and statuses, which differ only in the path's
+    last collection (``options`` or ``statuses``) and in what ``create`` sends."""
+
+    _collection: ClassVar[str]
+
+    @classmethod
+    def _path(cls, target: str, identifier: str, attribute: str) -> str:
+        return f"{_attribute_path(target, identifier, attribute)}/{cls._collection}"
 
     @classmethod
     def _list(
-        cls, target: str, identifier: str, attribute: str, show_archived: bool | None
-    ) -> Request[builtins.list[SelectOption]]:
-        path = f"{_attribute_path(target, identifier, attribute)}/options"
+        cls: type[_Child], target: str, identifier: str, attribute: str, show_archived: bool | None
+    ) -> Request[builtins.list[_Child]]:
+        path = cls._path(target, identifier, attribute)
         params = {"show_archived": show_archived}
         return Request("GET", path, parse_data_list(cls), params=params)
 
     @classmethod
     def _create(
-        cls, target: str, identifier: str, attribute: str, title: str
-    ) -> Request[SelectOption]:
-        path = f"{_attribute_path(target, identifier, attribute)}/options"
-        return Request("POST", path, parse_data(cls), json=body(title=title))
+        cls: type[_Child], target: str, identifier: str, attribute: str, fields: dict[str, Any]
+    ) -> Request[_Child]:
+        path = cls._path(target, identifier, attribute)
+        return Request("POST", path, parse_data(cls), json=body(**fields))
 
     @classmethod
     def _update(
-        cls, target: str, identifier: str, attribute: str, option: str, changes: dict[str, Any]
-    ) -> Request[SelectOption]:
-        path = f"{_attribute_path(target, identifier, attribute)}/options/{seg(option)}"
+        cls: type[_Child],
+        target: str,
+        identifier: str,
+        attribute: str,
+        item: str,
+        changes: dict[str, Any],
+    ) -> Request[_Child]:
+        path = f"{cls._path(target, identifier, attribute)}/{seg(item)}"
         return Request("PATCH", path, parse_data(cls), json={"data": changes})
+
+
+# --------------------------------------------------------------------------- SelectOption
+
+
+class SelectOption(_AttributeChild):
+    """An option of a ``select`` attribute
+    (``/v2/{target}/{identifier}/attributes/{attribute}/options``; scopes
+    ``object_configuration:read``/``read-write`` for objects, ``list_configuration:read``/
+    ``read-write`` for lists)."""
+
+    _collection: ClassVar[str] = "options"
+
+    id: SelectOptionId
+    title: str | None = None
+    is_archived: bool | None = None
 
     @classmethod
     def list(
@@ -496,7 +520,7 @@ class SelectOption(AttioModel):
         """Add an option: ``POST /v2/{target}/{identifier}/attributes/{attribute}/options``
         (scope ``object_configuration:read-write`` / ``list_configuration:read-write``;
         409 on a duplicate title)."""
-        request = cls._create(target, identifier, attribute, title)
+        request = cls._create(target, identifier, attribute, {"title": title})
         return require_sync(client).request(request)
 
     @classmethod
@@ -544,7 +568,7 @@ class SelectOption(AttioModel):
         """Async twin of :meth:`create`:
         ``POST /v2/{target}/{identifier}/attributes/{attribute}/options``
         (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        request = cls._create(target, identifier, attribute, title)
+        request = cls._create(target, identifier, attribute, {"title": title})
         return await require_async(client).request(request)
 
     @classmethod
@@ -567,7 +591,7 @@ class SelectOption(AttioModel):
 # --------------------------------------------------------------------------- Status
 
 
-class Status(AttioModel):
+class Status(_AttributeChild):
     """A status of a ``status`` attribute
     (``/v2/{target}/{identifier}/attributes/{attribute}/statuses``; scopes
     ``object_configuration:read``/``read-write`` for objects, ``list_configuration:read``/
@@ -577,33 +601,13 @@ class Status(AttioModel):
     ``target_time_in_status`` is an ISO-8601 duration or ``None``.
     """
 
+    _collection: ClassVar[str] = "statuses"
+
     id: StatusId
     title: str | None = None
     is_archived: bool | None = None
     celebration_enabled: bool | None = None
     target_time_in_status: str | None = None
-
-    @classmethod
-    def _list(
-        cls, target: str, identifier: str, attribute: str, show_archived: bool | None
-    ) -> Request[builtins.list[Status]]:
-        path = f"{_attribute_path(target, identifier, attribute)}/statuses"
-        params = {"show_archived": show_archived}
-        return Request("GET", path, parse_data_list(cls), params=params)
-
-    @classmethod
-    def _create(
-        cls, target: str, identifier: str, attribute: str, fields: dict[str, Any]
-    ) -> Request[Status]:
-        path = f"{_attribute_path(target, identifier, attribute)}/statuses"
-        return Request("POST", path, parse_data(cls), json=body(**fields))
-
-    @classmethod
-    def _update(
-        cls, target: str, identifier: str, attribute: str, status: str, changes: dict[str, Any]
-    ) -> Request[Status]:
-        path = f"{_attribute_path(target, identifier, attribute)}/statuses/{seg(status)}"
-        return Request("PATCH", path, parse_data(cls), json={"data": changes})
 
     @classmethod
     def list(
