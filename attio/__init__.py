@@ -6,7 +6,7 @@
 ...         print(person.id.record_id)
 """
 
-from . import values
+from . import parse, values
 from ._client import DEFAULT_TIMEOUT, AsyncClient, Client
 from ._exceptions import (
     APIConnectionError,
@@ -20,15 +20,18 @@ from ._exceptions import (
     ConflictError,
     InternalServerError,
     NotFoundError,
+    PaginationError,
+    PathParameterError,
     PermissionDeniedError,
     RateLimitError,
     ResponseValidationError,
     UnprocessableEntityError,
 )
 from ._models import Actor, AttioModel, Timestamp
-from ._paging import Page
-from ._request import PagedRequest, Paging, Request
+from ._pagination import Page, PagedRequest, Paging
+from ._request import Request
 from ._retry import RetryPolicy
+from ._sentinel import NOT_GIVEN, NotGiven
 from ._version import __version__
 from .attributes import Attribute, AttributeId, SelectOption, SelectOptionId, Status, StatusId
 from .comments import Comment, CommentEntry, CommentId, CommentRecord
@@ -66,6 +69,7 @@ from .workspace_members import WorkspaceMember, WorkspaceMemberId
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -100,6 +104,7 @@ __all__ = [
     "MeetingTime",
     "Meta",
     "NotFoundError",
+    "NotGiven",
     "Note",
     "NoteId",
     "NoteRecordTag",
@@ -110,7 +115,9 @@ __all__ = [
     "ObjectId",
     "Page",
     "PagedRequest",
+    "PaginationError",
     "Paging",
+    "PathParameterError",
     "PermissionDeniedError",
     "RateLimitError",
     "Record",
@@ -146,5 +153,6 @@ __all__ = [
     "WorkspaceMember",
     "WorkspaceMemberId",
     "__version__",
+    "parse",
     "values",
 ]

@@ -23,11 +23,13 @@ from ._exceptions import (
     APITimeoutError,
     ConfigurationError,
     ResponseValidationError,
+    clip,
     make_status_error,
 )
-from ._paging import Page
-from ._request import PagedRequest, RawPage, Request, gc_paused
+from ._pagination import Page, PagedRequest, PageTrail, RawPage, advance
+from ._request import Request, check_path, gc_paused
 from ._retry import RetryPolicy
+from ._sentinel import NOT_GIVEN, NotGiven
 from ._version import __version__
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncClient", "Client"]
@@ -39,16 +41,6 @@ logger = logging.getLogger("attio")
 DEFAULT_BASE_URL = "https://api.attio.com"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """60 s to read, write or wait for a pooled connection; 10 s to connect."""
-
-
-class _NotGiven:
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-
-NOT_GIVEN: Any = _NotGiven()
 
 
 class _WrongHTTPClient(ConfigurationError, TypeError):
@@ -65,7 +57,7 @@ class _BaseClient:
         *,
         api_key: str | None,
         base_url: str | None,
-        timeout: float | httpx.Timeout | None,
+        timeout: float | httpx.Timeout | NotGiven | None,
         max_retries: int,
         retry_policy: RetryPolicy | None,
         default_headers: dict[str, str] | None,
@@ -75,21 +67,23 @@ class _BaseClient:
         if key is not None and not isinstance(key, str):
             # Never echo the value: it may be a secret of the wrong type.
             raise ConfigurationError(f"api_key must be a string, got {type(key).__name__}")
-        if not key or not key.strip():
+        if not key or not key.strip(" "):
             raise ConfigurationError(
                 "No Attio API key: pass api_key=... or set the ATTIO_API_KEY environment variable."
             )
+        key = key.strip(" ")  # surrounding spaces only; a newline or tab anywhere is refused
+        _check_key(key)
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an integer >= 0, got {max_retries!r}")
         base = base_url or os.environ.get("ATTIO_BASE_URL") or DEFAULT_BASE_URL
         if not isinstance(base, str) or not base.startswith(("http://", "https://")):
             raise ConfigurationError(f"base_url must start with http:// or https://, got {base!r}")
-        if timeout is not NOT_GIVEN and timeout is not None:
+        if not isinstance(timeout, NotGiven) and timeout is not None:
             if not isinstance(timeout, (int, float, httpx.Timeout)) or isinstance(timeout, bool):
                 raise ConfigurationError(f"timeout must be seconds or httpx.Timeout: {timeout!r}")
             if isinstance(timeout, (int, float)) and timeout <= 0:
                 raise ConfigurationError(f"timeout must be positive, got {timeout!r}")
-        self.__api_key = key.strip()
+        self.__api_key = key
         self.base_url = base.rstrip("/")
         self.timeout = timeout
         if retry_policy is None:
@@ -112,13 +106,14 @@ class _BaseClient:
         }
 
     def _build(self, request: Request[Any]) -> httpx.Request:
-        if not request.path.startswith("/v2/"):
-            raise ValueError(f"Attio paths start with /v2/, got {request.path!r}")
+        check_path(request.path)  # also checked when the Request was made; a Request is a value
         headers = self._headers()
         content = request.body_bytes()
         if content is not None:
             headers["Content-Type"] = "application/json"
-        timeout: Any = httpx.USE_CLIENT_DEFAULT if self.timeout is NOT_GIVEN else self.timeout
+        timeout: Any = (
+            httpx.USE_CLIENT_DEFAULT if isinstance(self.timeout, NotGiven) else self.timeout
+        )
         return self._http.build_request(
             request.method,
             self.base_url + request.path,
@@ -162,15 +157,11 @@ class _BaseClient:
             with gc_paused:
                 return request.parse(content)
         except Exception as exc:  # any parse failure is a body that did not fit
-            if isinstance(exc, ValidationError):
-                detail = f"{exc.error_count()} validation error(s): {exc.errors()[:3]}"
-            else:
-                detail = f"{type(exc).__name__}: {exc}"
-            text = content.decode("utf-8", errors="replace")
             raise ResponseValidationError(
-                f"{request.method} {request.path}: Attio's {response.status_code} answer "
-                f"did not fit the expected shape: {detail}",
-                body=text,
+                f"{request.method} {clip(request.path, 200)}: Attio's {response.status_code} "
+                f"answer ({len(content)} bytes) did not fit the expected shape: "
+                f"{_describe_parse_error(exc)}",
+                body=content,
                 response=response,
             ) from exc
 
@@ -178,15 +169,32 @@ class _BaseClient:
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
 
-def _advance(page: Page[T], seen: set[str]) -> PagedRequest[T] | None:
-    """The request after ``page``; ``None`` at the end or when a cursor comes back (a loop)."""
-    cursor = page.next_cursor
-    if page.next_request is not None and cursor:
-        if cursor in seen:
-            logger.warning("Attio sent cursor %r a second time; stopping the stream", cursor)
-            return None
-        seen.add(cursor)
-    return page.next_request
+def _check_key(key: str) -> None:
+    """Refuse a key that cannot be sent as a header value, without ever echoing it."""
+    for index, char in enumerate(key):
+        if ord(char) < 0x20 or ord(char) == 0x7F:
+            raise ConfigurationError(
+                f"the API key has a control character (U+{ord(char):04X}) at position {index}: "
+                "check for a stray newline or NUL where the key was read"
+            )
+        if char.isspace():
+            raise ConfigurationError(f"the API key has white space inside, at position {index}")
+        if ord(char) > 0x7E:
+            raise ConfigurationError(
+                f"the API key has a non-ASCII character at position {index}: "
+                "Attio keys are ASCII; check how the key was copied"
+            )
+
+
+def _describe_parse_error(exc: Exception) -> str:
+    """A short description of a parse failure, never echoing the body (bounded)."""
+    if isinstance(exc, ValidationError):
+        shown = []
+        for error in exc.errors(include_input=False, include_url=False)[:3]:
+            location = ".".join(str(part) for part in error.get("loc", ()))
+            shown.append(f"{clip(location, 200)}: {clip(error.get('msg', ''), 300)}")
+        return clip(f"{exc.error_count()} validation error(s): " + "; ".join(shown), 2000)
+    return clip(f"{type(exc).__name__}: {exc}", 1000)
 
 
 class Client(_BaseClient):
@@ -200,13 +208,14 @@ class Client(_BaseClient):
     """
 
     _http: httpx.Client
+    is_async = False
 
     def __init__(
         self,
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 3,
         http_client: httpx.Client | None = None,
         retry_policy: RetryPolicy | None = None,
@@ -218,7 +227,7 @@ class Client(_BaseClient):
                 "attio.Client needs an httpx.Client (got "
                 f"{type(http_client).__name__}); use attio.AsyncClient for httpx.AsyncClient"
             )
-        if http_client is None and timeout is NOT_GIVEN:
+        if http_client is None and isinstance(timeout, NotGiven):
             timeout = DEFAULT_TIMEOUT
         super().__init__(
             api_key=api_key,
@@ -252,21 +261,27 @@ class Client(_BaseClient):
         response: httpx.Response = retrying(self._attempt, request)
         return self._parse(request, response)
 
-    def fetch_page(self, paged: PagedRequest[T]) -> Page[T]:
-        """Fetch one page of a paginated request."""
+    def fetch_page(self, paged: PagedRequest[T], trail: PageTrail | None = None) -> Page[T]:
+        """Fetch one page of a paginated request (``trail``: the loop guard's memory so far)."""
         raw: RawPage[T] = self.request(paged.request)
+        following, trail = advance(paged, raw, trail or PageTrail())
         return Page(
-            raw.data, next_cursor=raw.next_cursor, next_request=paged.next(raw), client=self
+            raw.data,
+            next_cursor=raw.next_cursor,
+            next_request=following,
+            client=self,
+            trail=trail,
         )
 
     def iter_pages(self, paged: PagedRequest[T]) -> Iterator[Page[T]]:
         """Every page in turn, lazily; only the current page is held."""
-        current: PagedRequest[T] | None = paged
-        seen: set[str] = set()
-        while current is not None:
-            page = self.fetch_page(current)
-            current = _advance(page, seen)
+        page = self.fetch_page(paged)
+        while True:
             yield page
+            following = page.next_request  # raises PaginationError if the server loops
+            if following is None:
+                return
+            page = self.fetch_page(following, page.trail)
 
     def stream(self, paged: PagedRequest[T]) -> Iterator[T]:
         """Every item of every page, lazily."""
@@ -297,13 +312,14 @@ class AsyncClient(_BaseClient):
     """
 
     _http: httpx.AsyncClient
+    is_async = True
 
     def __init__(
         self,
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 3,
         http_client: httpx.AsyncClient | None = None,
         retry_policy: RetryPolicy | None = None,
@@ -315,7 +331,7 @@ class AsyncClient(_BaseClient):
                 "attio.AsyncClient needs an httpx.AsyncClient (got "
                 f"{type(http_client).__name__}); use attio.Client for httpx.Client"
             )
-        if http_client is None and timeout is NOT_GIVEN:
+        if http_client is None and isinstance(timeout, NotGiven):
             timeout = DEFAULT_TIMEOUT
         super().__init__(
             api_key=api_key,
@@ -349,21 +365,27 @@ class AsyncClient(_BaseClient):
         response: httpx.Response = await retrying(self._attempt, request)
         return self._parse(request, response)
 
-    async def fetch_page(self, paged: PagedRequest[T]) -> Page[T]:
-        """Fetch one page of a paginated request."""
+    async def fetch_page(self, paged: PagedRequest[T], trail: PageTrail | None = None) -> Page[T]:
+        """Fetch one page of a paginated request (``trail``: the loop guard's memory so far)."""
         raw: RawPage[T] = await self.request(paged.request)
+        following, trail = advance(paged, raw, trail or PageTrail())
         return Page(
-            raw.data, next_cursor=raw.next_cursor, next_request=paged.next(raw), client=self
+            raw.data,
+            next_cursor=raw.next_cursor,
+            next_request=following,
+            client=self,
+            trail=trail,
         )
 
     async def iter_pages(self, paged: PagedRequest[T]) -> AsyncIterator[Page[T]]:
         """Every page in turn, lazily; only the current page is held."""
-        current: PagedRequest[T] | None = paged
-        seen: set[str] = set()
-        while current is not None:
-            page = await self.fetch_page(current)
-            current = _advance(page, seen)
+        page = await self.fetch_page(paged)
+        while True:
             yield page
+            following = page.next_request  # raises PaginationError if the server loops
+            if following is None:
+                return
+            page = await self.fetch_page(following, page.trail)
 
     async def stream(self, paged: PagedRequest[T]) -> AsyncIterator[T]:
         """Every item of every page, lazily."""

@@ -10,6 +10,7 @@ import datetime
 import email.utils
 import json
 import math
+import re
 import time
 from typing import Any
 
@@ -28,6 +29,8 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
+    "PaginationError",
+    "PathParameterError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseValidationError",
@@ -59,21 +62,97 @@ class AttioError(BaseModel):
         return list(found) if isinstance(found, list) else []
 
 
+MAX_MESSAGE_CHARS = 4000
+"""``str()`` of any exception of this library is at most this long (the body stays on it)."""
+
+_TEXT_CLIP = 1000
+
+
+def clip(text: object, limit: int = _TEXT_CLIP) -> str:
+    """``text`` as ``str``, cut to ``limit`` characters with a note of how much was cut."""
+    value = text if isinstance(text, str) else str(text)
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}... [{len(value) - limit} more characters]"
+
+
+# Attributes that never travel in a pickle or copy: they may reach the API key (the request
+# headers of a response, a client).
+_UNPICKLED = frozenset({"response", "client", "request"})
+
+
+def _rebuild(cls: type[AttioException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    exc = cls.__new__(cls)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
+
 class AttioException(Exception):
-    """Base class of every exception this library raises."""
+    """Base class of every exception this library raises.
+
+    Every one pickles and copies (process pools, ``multiprocessing``): the copy keeps the
+    message and the attributes (status, code, message, request id, body) but never the
+    ``response`` (its request carries the API key) or a client; ``str()`` is bounded
+    (:data:`MAX_MESSAGE_CHARS`).
+    """
+
+    def __init__(self, *args: object) -> None:
+        if args and isinstance(args[0], str) and len(args[0]) > MAX_MESSAGE_CHARS:
+            args = (clip(args[0], MAX_MESSAGE_CHARS - 60), *args[1:])
+        super().__init__(*args)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {k: v for k, v in self.__dict__.items() if k not in _UNPICKLED}
+        for name in _UNPICKLED:
+            if name in self.__dict__:
+                state[name] = None
+        return (_rebuild, (type(self), self.args, state))
+
+    def __copy__(self) -> AttioException:
+        return _rebuild(type(self), self.args, dict(self.__dict__))  # type: ignore[no-any-return]
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> AttioException:
+        return self.__copy__()
 
 
 class ConfigurationError(AttioException):
     """The client was set up wrongly (no API key, bad options); raised before any request."""
 
 
-class ResponseValidationError(AttioException):
-    """A 2xx body that is not valid JSON or does not fit the model; ``.body`` keeps the raw text."""
+class PathParameterError(AttioException, ValueError):
+    """A path parameter (id, slug, object, list, attribute, option or status) that could change
+    the endpoint called: empty, ``.`` or ``..`` (also percent-encoded). Raised before any
+    request. A path parameter that is not a string at all (``None``) is a ``TypeError``."""
 
-    def __init__(self, message: str, *, body: str, response: httpx.Response | None = None) -> None:
+
+class PaginationError(AttioException, RuntimeError):
+    """The server made a paginated walk loop (the same page again, a cursor cycle, an endless
+    run of empty pages); ``endpoint`` names the call. Raised instead of looping forever."""
+
+    def __init__(self, message: str, *, endpoint: str = "") -> None:
         super().__init__(message)
-        self.body = body
+        self.endpoint = endpoint
+
+
+class ResponseValidationError(AttioException):
+    """A 2xx body that is not valid JSON or does not fit the model.
+
+    ``body`` is the raw text (decoded on first read); ``content`` the raw bytes; ``response``
+    the ``httpx.Response`` (``None`` after a pickle or copy across processes).
+    """
+
+    def __init__(
+        self, message: str, *, body: str | bytes, response: httpx.Response | None = None
+    ) -> None:
+        super().__init__(message)
+        self.content = body if isinstance(body, bytes) else body.encode("utf-8")
         self.response = response
+
+    @property
+    def body(self) -> str:
+        """The raw body as text (undecodable bytes replaced)."""
+        return self.content.decode("utf-8", errors="replace")
 
 
 class APIConnectionError(AttioException):
@@ -99,7 +178,8 @@ class APIStatusError(AttioException):
     """Attio answered with a 4xx or 5xx status.
 
     ``status_code``, ``error`` (the parsed :class:`AttioError`, or ``None`` for a body that was
-    not Attio's JSON), ``request_id`` (the ``x-attio-execution-id`` header) and ``response``.
+    not Attio's JSON), ``request_id`` (the ``x-attio-execution-id`` header), ``response``
+    (``None`` after a pickle or copy across processes) and ``content``/``body`` (the raw body).
     ``retry_after`` is the wait in seconds asked for by a ``Retry-After`` header (429s always
     carry one; a 503 may), else ``None``.
     """
@@ -107,8 +187,9 @@ class APIStatusError(AttioException):
     status_code: int
     error: AttioError | None
     request_id: str | None
-    response: httpx.Response
+    response: httpx.Response | None
     retry_after: float | None
+    content: bytes
 
     def __init__(
         self,
@@ -124,6 +205,15 @@ class APIStatusError(AttioException):
         self.error = error
         self.request_id = response.headers.get("x-attio-execution-id")
         self.retry_after = retry_after
+        try:
+            self.content = response.content
+        except httpx.ResponseNotRead:
+            self.content = b""
+
+    @property
+    def body(self) -> str:
+        """The raw error body as text (undecodable bytes replaced)."""
+        return self.content.decode("utf-8", errors="replace")
 
     @property
     def code(self) -> str | None:
@@ -198,8 +288,25 @@ _KNOWN_ERROR_FIELDS: dict[str, type] = {
 }
 
 
+MAX_ERROR_BODY = 1 << 20
+"""Error bodies larger than this (1 MiB) are not parsed: Attio's are a few hundred bytes, and
+decoding a huge body from a proxy would cost many times its size in memory."""
+
+
+_LEADING_SPACE = re.compile(rb"[ \t\r\n]*")
+
+
+def first_json_byte(content: bytes) -> bytes:
+    """The first byte of a JSON body after white space (``b""`` for an empty body), cheaply."""
+    end = _LEADING_SPACE.match(content)
+    start = end.end() if end else 0
+    return content[start : start + 1]
+
+
 def parse_error_body(content: bytes) -> AttioError | None:
     """Attio's error model from a body, or ``None`` when it is not a JSON object. Never raises."""
+    if len(content) > MAX_ERROR_BODY or first_json_byte(content) != b"{":
+        return None
     try:
         decoded = json.loads(content)
     except (ValueError, UnicodeDecodeError, RecursionError):
@@ -272,20 +379,20 @@ def make_status_error(
     status = response.status_code
     if retry_after is None:
         retry_after = parse_retry_after(response.headers.get("retry-after"))
-    reason = response.reason_phrase or ""
+    reason = clip(response.reason_phrase or "", 200)
     parts = [f"{status} {reason}".strip()]
     if error is not None and error.code:
-        parts.append(str(error.code))
+        parts.append(clip(error.code, 200))
     if error is not None and error.message:
-        parts.append(str(error.message))
+        parts.append(clip(error.message))
     elif error is None and content:
         snippet = content[:200].decode("utf-8", errors="replace").strip()
         if snippet:
-            parts.append(snippet)
+            parts.append(snippet + (f"... [{len(content)} bytes]" if len(content) > 200 else ""))
     message = ": ".join(parts)
     request_id = response.headers.get("x-attio-execution-id")
     if request_id:
-        message += f" (request id {request_id})"
+        message += f" (request id {clip(request_id, 200)})"
     cls = _STATUS_EXCEPTIONS.get(status)
     if cls is None:
         cls = InternalServerError if status >= 500 else APIStatusError

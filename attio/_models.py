@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic_core import core_schema
 
+from ._endpoints import Declared
+
 __all__ = ["Actor", "AttioModel", "Timestamp"]
 
 _TIMESTAMP_RE = re.compile(
@@ -174,6 +176,7 @@ class AttioModel(BaseModel):
     """
 
     model_config: ClassVar[ConfigDict] = ConfigDict(
+        ignored_types=(Declared,),  # endpoints declared in a model's body are not fields
         extra="allow",
         validate_by_name=True,
         validate_by_alias=True,

@@ -2,7 +2,9 @@
 
 * 429: retried for every method (Attio did not process it), after ``Retry-After`` (an
   HTTP-date, or seconds; unreadable means backoff) if that is within ``max_retry_after``;
-  past the cap, the :class:`~attio.RateLimitError` is raised at once.
+  past the cap, the :class:`~attio.RateLimitError` is raised at once. The wait is never
+  shorter than the backoff step: a ``Retry-After`` at or before "now" (clock skew) still
+  waits it.
 * 500/502/503/504, read timeouts and connections lost mid-request: retried only when the
   request is safe to repeat (GET, PUT, DELETE, records/entries query, search). A 5xx's own
   ``Retry-After`` is honoured the same way (waited for up to the cap; past it, raised at once).
@@ -105,10 +107,16 @@ class RetryPolicy:
         return ceiling * (0.5 + 0.5 * fraction)
 
     def wait_for(self, exc: BaseException | None, attempt: int) -> float:
-        """Seconds to sleep before the next attempt: ``Retry-After`` if given, else backoff."""
+        """Seconds to sleep before the next attempt: ``Retry-After`` if given, else backoff.
+
+        The backoff step is also the floor: a ``Retry-After`` at or before "now" (``0``, a
+        negative number, a past HTTP-date: a client clock running ahead of Attio's) still
+        waits the normal backoff, never a burst of immediate retries.
+        """
+        step = self.backoff(attempt)
         if isinstance(exc, APIStatusError) and exc.retry_after is not None:
-            return min(exc.retry_after, self.max_retry_after)
-        return self.backoff(attempt)
+            return max(min(exc.retry_after, self.max_retry_after), step)
+        return step
 
     def tenacity_kwargs(self, request: Request[Any]) -> dict[str, Any]:
         """Arguments for ``tenacity.Retrying``/``AsyncRetrying`` (all but ``sleep``)."""

@@ -13,10 +13,20 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, ClassVar, Literal, TypeVar
 
 from ._client import AsyncClient, Client, require_async, require_sync
+from ._exceptions import PathParameterError
 from ._models import AttioModel, Timestamp
 from ._paging import Page
-from ._request import PagedRequest, Paging, Request, parse_data, parse_data_list, parse_page
+from ._request import (
+    PagedRequest,
+    Paging,
+    Request,
+    parse_data,
+    parse_data_list,
+    parse_page,
+    update_body,
+)
 from ._resource import MISSING, body, seg
+from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = [
     "Attribute",
@@ -65,10 +75,14 @@ AttributeType = (
 
 
 def _check_target(target: str) -> str:
-    """``target`` itself if it is ``"objects"`` or ``"lists"``, else a ``ValueError``."""
-    if target not in TARGETS:
-        raise ValueError(f"target must be 'objects' or 'lists', got {target!r}")
-    return target
+    """``target`` itself if it is ``"objects"`` or ``"lists"``; else the errors of any path
+    parameter (``TypeError`` for a non-string, :class:`attio.PathParameterError` otherwise)."""
+    if target in TARGETS:
+        return target
+    if not isinstance(target, str):
+        kind = type(target).__name__
+        raise TypeError(f"target must be a str, 'objects' or 'lists', got {kind}")
+    raise PathParameterError(f"target must be 'objects' or 'lists', got {target[:80]!r}")
 
 
 def _attributes_path(target: str, identifier: str) -> str:
@@ -77,13 +91,6 @@ def _attributes_path(target: str, identifier: str) -> str:
 
 def _attribute_path(target: str, identifier: str, attribute: str) -> str:
     return f"{_attributes_path(target, identifier)}/{seg(attribute)}"
-
-
-def _plain(value: Any) -> Any:
-    """A ``Mapping`` argument as a ``dict`` (JSON-encodable); anything else unchanged."""
-    if isinstance(value, Mapping) and not isinstance(value, dict):
-        return dict(value)
-    return value
 
 
 # --------------------------------------------------------------------------- small models
@@ -210,15 +217,16 @@ class Attribute(AttioModel):
     @classmethod
     def _create(cls, target: str, identifier: str, fields: dict[str, Any]) -> Request[Attribute]:
         path = _attributes_path(target, identifier)
-        payload = body(**{key: _plain(value) for key, value in fields.items()})
+        payload = body(**fields)
         return Request("POST", path, parse_data(cls), json=payload)
 
     @classmethod
     def _update(
-        cls, target: str, identifier: str, attribute: str, changes: dict[str, Any]
+        cls, target: str, identifier: str, attribute: str, fields: dict[str, Any]
     ) -> Request[Attribute]:
         path = _attribute_path(target, identifier, attribute)
-        return Request("PATCH", path, parse_data(cls), json={"data": changes})
+        payload = update_body("Attribute.update", **fields)
+        return Request("PATCH", path, parse_data(cls), json=payload)
 
     # ------------------------------------------------------------------ sync
 
@@ -321,13 +329,40 @@ class Attribute(AttioModel):
 
     @classmethod
     def update(
-        cls, client: Client, target: Target | str, identifier: str, attribute: str, **changes: Any
+        cls,
+        client: Client,
+        target: Target | str,
+        identifier: str,
+        attribute: str,
+        *,
+        title: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        api_slug: str | NotGiven = NOT_GIVEN,
+        is_required: bool | NotGiven = NOT_GIVEN,
+        is_unique: bool | NotGiven = NOT_GIVEN,
+        default_value: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        is_archived: bool | NotGiven = NOT_GIVEN,
     ) -> Attribute:
-        """Change an attribute (``title``, ``description``, ``api_slug``, ``is_required``,
-        ``is_unique``, ``default_value``, ``config``, ``is_archived``):
-        ``PATCH /v2/{target}/{identifier}/attributes/{attribute}`` (scope
-        ``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        request = cls._update(target, identifier, attribute, changes)
+        """Change an attribute: ``PATCH /v2/{target}/{identifier}/attributes/{attribute}``
+        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``).
+
+        Only the fields given are sent: ``title``, ``description`` (``None`` clears it),
+        ``api_slug``, ``is_required``, ``is_unique``, ``default_value`` (as in :meth:`create`;
+        ``None`` removes it), ``config`` (as in :meth:`create`), ``is_archived``. Giving none
+        is a ``ValueError`` before any request.
+        """
+        fields = {
+            "title": title,
+            "description": description,
+            "api_slug": api_slug,
+            "is_required": is_required,
+            "is_unique": is_unique,
+            "default_value": default_value,
+            "config": config,
+            "is_archived": is_archived,
+        }
+        request = cls._update(target, identifier, attribute, fields)
         return require_sync(client).request(request)
 
     # ------------------------------------------------------------------ async
@@ -430,11 +465,29 @@ class Attribute(AttioModel):
         target: Target | str,
         identifier: str,
         attribute: str,
-        **changes: Any,
+        *,
+        title: str | NotGiven = NOT_GIVEN,
+        description: str | NotGiven | None = NOT_GIVEN,
+        api_slug: str | NotGiven = NOT_GIVEN,
+        is_required: bool | NotGiven = NOT_GIVEN,
+        is_unique: bool | NotGiven = NOT_GIVEN,
+        default_value: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
+        is_archived: bool | NotGiven = NOT_GIVEN,
     ) -> Attribute:
         """Async twin of :meth:`update`: ``PATCH /v2/{target}/{identifier}/attributes/{attribute}``
         (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        request = cls._update(target, identifier, attribute, changes)
+        fields = {
+            "title": title,
+            "description": description,
+            "api_slug": api_slug,
+            "is_required": is_required,
+            "is_unique": is_unique,
+            "default_value": default_value,
+            "config": config,
+            "is_archived": is_archived,
+        }
+        request = cls._update(target, identifier, attribute, fields)
         return await require_async(client).request(request)
 
 
@@ -476,10 +529,11 @@ class _AttributeChild(AttioModel):
         identifier: str,
         attribute: str,
         item: str,
-        changes: dict[str, Any],
+        fields: dict[str, Any],
     ) -> Request[_Child]:
         path = f"{cls._path(target, identifier, attribute)}/{seg(item)}"
-        return Request("PATCH", path, parse_data(cls), json={"data": changes})
+        payload = update_body(f"{cls.__name__}.update", **fields)
+        return Request("PATCH", path, parse_data(cls), json=payload)
 
 
 # --------------------------------------------------------------------------- SelectOption
@@ -531,12 +585,19 @@ class SelectOption(_AttributeChild):
         identifier: str,
         attribute: str,
         option: str,
-        **changes: Any,
+        *,
+        title: str | NotGiven = NOT_GIVEN,
+        is_archived: bool | NotGiven = NOT_GIVEN,
     ) -> SelectOption:
         """Rename or archive an option (``option`` is its id or title):
         ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option}``
-        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        request = cls._update(target, identifier, attribute, option, changes)
+        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``).
+
+        Only the fields given are sent: ``title`` (the new title), ``is_archived``. Giving
+        none is a ``ValueError`` before any request.
+        """
+        fields = {"title": title, "is_archived": is_archived}
+        request = cls._update(target, identifier, attribute, option, fields)
         return require_sync(client).request(request)
 
     @classmethod
@@ -579,12 +640,15 @@ class SelectOption(_AttributeChild):
         identifier: str,
         attribute: str,
         option: str,
-        **changes: Any,
+        *,
+        title: str | NotGiven = NOT_GIVEN,
+        is_archived: bool | NotGiven = NOT_GIVEN,
     ) -> SelectOption:
         """Async twin of :meth:`update`:
         ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option}``
         (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        request = cls._update(target, identifier, attribute, option, changes)
+        fields = {"title": title, "is_archived": is_archived}
+        request = cls._update(target, identifier, attribute, option, fields)
         return await require_async(client).request(request)
 
 
@@ -654,12 +718,27 @@ class Status(_AttributeChild):
         identifier: str,
         attribute: str,
         status: str,
-        **changes: Any,
+        *,
+        title: str | NotGiven = NOT_GIVEN,
+        celebration_enabled: bool | NotGiven = NOT_GIVEN,
+        target_time_in_status: str | NotGiven | None = NOT_GIVEN,
+        is_archived: bool | NotGiven = NOT_GIVEN,
     ) -> Status:
         """Change or archive a status (``status`` is its id or title):
         ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status}``
-        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        request = cls._update(target, identifier, attribute, status, changes)
+        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``).
+
+        Only the fields given are sent: ``title`` (the new title), ``celebration_enabled``,
+        ``target_time_in_status`` (an ISO-8601 duration such as ``"P7D"``; ``None`` removes
+        the target), ``is_archived``. Giving none is a ``ValueError`` before any request.
+        """
+        fields = {
+            "title": title,
+            "celebration_enabled": celebration_enabled,
+            "target_time_in_status": target_time_in_status,
+            "is_archived": is_archived,
+        }
+        request = cls._update(target, identifier, attribute, status, fields)
         return require_sync(client).request(request)
 
     @classmethod
@@ -709,10 +788,20 @@ class Status(_AttributeChild):
         identifier: str,
         attribute: str,
         status: str,
-        **changes: Any,
+        *,
+        title: str | NotGiven = NOT_GIVEN,
+        celebration_enabled: bool | NotGiven = NOT_GIVEN,
+        target_time_in_status: str | NotGiven | None = NOT_GIVEN,
+        is_archived: bool | NotGiven = NOT_GIVEN,
     ) -> Status:
         """Async twin of :meth:`update`:
         ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status}``
         (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        request = cls._update(target, identifier, attribute, status, changes)
+        fields = {
+            "title": title,
+            "celebration_enabled": celebration_enabled,
+            "target_time_in_status": target_time_in_status,
+            "is_archived": is_archived,
+        }
+        request = cls._update(target, identifier, attribute, status, fields)
         return await require_async(client).request(request)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
-from ._client import AsyncClient, Client, require_async, require_sync
+from ._endpoints import endpoint
 from ._models import Actor, AttioModel, Timestamp
-from ._request import Request, parse_data, parse_nothing
-from ._resource import MISSING, body, seg, timestamp_text
+from ._parsing import parse_data, parse_nothing
+from ._request import Request, body, seg, timestamp_text
+from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = ["Comment", "CommentEntry", "CommentId", "CommentRecord"]
 
@@ -35,13 +36,6 @@ class CommentEntry(AttioModel):
     list_id: str | None = None
 
 
-def _author(author: str | Mapping[str, Any]) -> Any:
-    """A workspace member id as Attio's ``{"type": "workspace-member", "id"}``."""
-    if isinstance(author, str):
-        return {"type": "workspace-member", "id": author}
-    return author
-
-
 class Comment(AttioModel):
     """A comment; ``resolved_at``/``resolved_by`` are set once its thread is resolved."""
 
@@ -55,66 +49,16 @@ class Comment(AttioModel):
     created_at: Timestamp | None = None
     author: Actor | None = None
 
-    # ------------------------------------------------------------------ requests
-
-    @classmethod
-    def _create(
-        cls,
-        content: str,
-        author: str | Mapping[str, Any],
-        thread_id: str | None,
-        record: Mapping[str, Any] | None,
-        entry: Mapping[str, Any] | None,
-        created_at: Any,
-    ) -> Request[Comment]:
-        targets = [
-            name
-            for name, value in (("thread_id", thread_id), ("record", record), ("entry", entry))
-            if value is not None
-        ]
-        if len(targets) != 1:
-            given = ", ".join(targets) if targets else "none"
-            raise ValueError(
-                f"Comment.create needs exactly one of thread_id, record or entry (given: {given})"
-            )
-        target: dict[str, Any] = {}
-        if thread_id is not None:
-            target["thread_id"] = thread_id
-        elif record is not None:
-            target["record"] = dict(record)
-        elif entry is not None:
-            target["entry"] = dict(entry)
-        payload = body(
-            format="plaintext",
-            content=content,
-            author=_author(author),
-            created_at=timestamp_text(created_at),
-            **target,
-        )
-        return Request("POST", "/v2/comments", parse_data(cls), json=payload)
-
-    @classmethod
-    def _get(cls, comment_id: str) -> Request[Comment]:
-        return Request("GET", f"/v2/comments/{seg(comment_id)}", parse_data(cls))
-
-    @classmethod
-    def _delete(cls, comment_id: str) -> Request[None]:
-        return Request("DELETE", f"/v2/comments/{seg(comment_id)}", parse_nothing)
-
-    # ------------------------------------------------------------------ sync
-
-    @classmethod
+    @endpoint
     def create(
-        cls,
-        client: Client,
         *,
         content: str,
         author: str | Mapping[str, Any],
         thread_id: str | None = None,
         record: Mapping[str, Any] | None = None,
         entry: Mapping[str, Any] | None = None,
-        created_at: str | _dt.datetime = MISSING,
-    ) -> Comment:
+        created_at: str | _dt.datetime | NotGiven = NOT_GIVEN,
+    ) -> Request[Comment]:
         """Comment in a thread, or start one on a record or entry: ``POST /v2/comments``
         (scope ``comment:read-write``, plus record or list read scopes).
 
@@ -123,45 +67,40 @@ class Comment(AttioModel):
         ``author`` is ``{"type": "workspace-member", "id"}`` or just the member's id;
         ``format`` is always ``"plaintext"``.
         """
-        request = cls._create(content, author, thread_id, record, entry, created_at)
-        return require_sync(client).request(request)
+        targets: dict[str, Any] = {
+            name: value
+            for name, value in (("thread_id", thread_id), ("record", record), ("entry", entry))
+            if value is not None
+        }
+        if len(targets) != 1:
+            given = ", ".join(targets) or "none"
+            raise ValueError(
+                f"Comment.create needs exactly one of thread_id, record or entry (given: {given})"
+            )
+        if isinstance(author, str):  # a workspace member's id
+            author = {"type": "workspace-member", "id": author}
+        payload = body(
+            format="plaintext",
+            content=content,
+            author=author,
+            created_at=timestamp_text(created_at),
+            **{name: v if name == "thread_id" else dict(v) for name, v in targets.items()},
+        )
+        return Request("POST", "/v2/comments", parse_data(Comment), json=payload)
 
-    @classmethod
-    def get(cls, client: Client, comment_id: str) -> Comment:
+    create_async: ClassVar = create.twin
+
+    @endpoint
+    def get(comment_id: str) -> Request[Comment]:
         """One comment: ``GET /v2/comments/{comment_id}`` (scope ``comment:read``)."""
-        return require_sync(client).request(cls._get(comment_id))
+        return Request("GET", f"/v2/comments/{seg(comment_id)}", parse_data(Comment))
 
-    @classmethod
-    def delete(cls, client: Client, comment_id: str) -> None:
+    get_async: ClassVar = get.twin
+
+    @endpoint
+    def delete(comment_id: str) -> Request[None]:
         """Delete a comment (deleting a thread's first comment deletes the thread):
         ``DELETE /v2/comments/{comment_id}`` (scope ``comment:read-write``)."""
-        require_sync(client).request(cls._delete(comment_id))
+        return Request("DELETE", f"/v2/comments/{seg(comment_id)}", parse_nothing)
 
-    # ------------------------------------------------------------------ async
-
-    @classmethod
-    async def create_async(
-        cls,
-        client: AsyncClient,
-        *,
-        content: str,
-        author: str | Mapping[str, Any],
-        thread_id: str | None = None,
-        record: Mapping[str, Any] | None = None,
-        entry: Mapping[str, Any] | None = None,
-        created_at: str | _dt.datetime = MISSING,
-    ) -> Comment:
-        """Async twin of :meth:`create`: ``POST /v2/comments`` (``comment:read-write``)."""
-        request = cls._create(content, author, thread_id, record, entry, created_at)
-        return await require_async(client).request(request)
-
-    @classmethod
-    async def get_async(cls, client: AsyncClient, comment_id: str) -> Comment:
-        """Async twin of :meth:`get`: ``GET /v2/comments/{comment_id}`` (``comment:read``)."""
-        return await require_async(client).request(cls._get(comment_id))
-
-    @classmethod
-    async def delete_async(cls, client: AsyncClient, comment_id: str) -> None:
-        """Async twin of :meth:`delete`: ``DELETE /v2/comments/{comment_id}``
-        (``comment:read-write``)."""
-        await require_async(client).request(cls._delete(comment_id))
+    delete_async: ClassVar = delete.twin

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from ._client import AsyncClient, Client, require_async, require_sync
 from ._models import Actor, AttioModel, Timestamp
-from ._request import Request, parse_data, parse_data_list
+from ._request import Request, parse_data, parse_data_list, update_body
 from ._resource import body, seg
+from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = ["AccessLevel", "List", "ListId", "ListMemberAccess"]
 
@@ -35,7 +36,7 @@ class ListMemberAccess(AttioModel):
 
 
 def _plain_access(
-    access: Sequence[ListMemberAccess | Mapping[str, Any]],
+    access: Iterable[ListMemberAccess | Mapping[str, Any]],
 ) -> builtins.list[Any]:
     return [item if isinstance(item, (dict, AttioModel)) else dict(item) for item in access]
 
@@ -86,8 +87,27 @@ class List(AttioModel):
         return Request("POST", "/v2/lists", parse_data(cls), json=payload)
 
     @classmethod
-    def _update(cls, list: str, changes: dict[str, Any]) -> Request[List]:
-        return Request("PATCH", f"/v2/lists/{seg(list)}", parse_data(cls), json={"data": changes})
+    def _update(
+        cls,
+        list: str,
+        name: str | NotGiven,
+        api_slug: str | NotGiven,
+        workspace_access: AccessLevel | NotGiven | None,
+        workspace_member_access: Iterable[ListMemberAccess | Mapping[str, Any]] | NotGiven,
+    ) -> Request[List]:
+        path = f"/v2/lists/{seg(list)}"
+        payload = update_body(
+            "List.update",
+            name=name,
+            api_slug=api_slug,
+            workspace_access=workspace_access,
+            workspace_member_access=(
+                workspace_member_access
+                if isinstance(workspace_member_access, NotGiven)
+                else _plain_access(workspace_member_access)
+            ),
+        )
+        return Request("PATCH", path, parse_data(cls), json=payload)
 
     # ------------------------------------------------------------------ sync
 
@@ -127,11 +147,27 @@ class List(AttioModel):
         return require_sync(client).request(request)
 
     @classmethod
-    def update(cls, client: Client, list: str, **changes: Any) -> List:
-        """Change ``name``, ``api_slug``, ``workspace_access`` or ``workspace_member_access``
-        (the parent object cannot change): ``PATCH /v2/lists/{list}``
-        (scope ``list_configuration:read-write``)."""
-        return require_sync(client).request(cls._update(list, changes))
+    def update(
+        cls,
+        client: Client,
+        list: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        api_slug: str | NotGiven = NOT_GIVEN,
+        workspace_access: AccessLevel | NotGiven | None = NOT_GIVEN,
+        workspace_member_access: Iterable[ListMemberAccess | Mapping[str, Any]]
+        | NotGiven = NOT_GIVEN,
+    ) -> List:
+        """Change a list (the parent object cannot change): ``PATCH /v2/lists/{list}``
+        (scope ``list_configuration:read-write``).
+
+        Only the fields given are sent: ``name``, ``api_slug``, ``workspace_access``
+        (``None`` makes the list private) and ``workspace_member_access`` (replaces every
+        personal grant; ``[]`` removes them all). Attio requires the list to keep a
+        ``full-access`` grant. Giving no field is a ``ValueError`` before any request.
+        """
+        request = cls._update(list, name, api_slug, workspace_access, workspace_member_access)
+        return require_sync(client).request(request)
 
     # ------------------------------------------------------------------ async
 
@@ -163,7 +199,18 @@ class List(AttioModel):
         return await require_async(client).request(request)
 
     @classmethod
-    async def update_async(cls, client: AsyncClient, list: str, **changes: Any) -> List:
+    async def update_async(
+        cls,
+        client: AsyncClient,
+        list: str,
+        *,
+        name: str | NotGiven = NOT_GIVEN,
+        api_slug: str | NotGiven = NOT_GIVEN,
+        workspace_access: AccessLevel | NotGiven | None = NOT_GIVEN,
+        workspace_member_access: Iterable[ListMemberAccess | Mapping[str, Any]]
+        | NotGiven = NOT_GIVEN,
+    ) -> List:
         """Async twin of :meth:`update`: ``PATCH /v2/lists/{list}``
         (``list_configuration:read-write``)."""
-        return await require_async(client).request(cls._update(list, changes))
+        request = cls._update(list, name, api_slug, workspace_access, workspace_member_access)
+        return await require_async(client).request(request)

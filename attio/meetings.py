@@ -416,9 +416,11 @@ class CallRecording(AttioModel):
     # ------------------------------------------------------------------ requests
 
     @staticmethod
-    def _path(meeting_id: str, call_recording_id: str | None = None) -> str:
+    def _path(meeting_id: str, *call_recording_id: str) -> str:
+        # The recording id, when the endpoint has one, is checked like any path parameter:
+        # ``None`` is a TypeError, never the collection's path.
         path = f"/v2/meetings/{seg(meeting_id)}/call_recordings"
-        return path if call_recording_id is None else f"{path}/{seg(call_recording_id)}"
+        return "/".join([path, *(seg(part) for part in call_recording_id)])
 
     @classmethod
     def _list(

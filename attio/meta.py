@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from ._client import AsyncClient, Client, require_async, require_sync
+from typing import ClassVar
+
+from ._endpoints import endpoint
 from ._models import AttioModel
-from ._request import Request, parse_bare
+from ._parsing import parse_bare
+from ._request import Request
 
 __all__ = ["Meta"]
 
@@ -36,16 +39,9 @@ class Meta(AttioModel):
         """The granted scopes as a list (``[]`` for an inactive token)."""
         return self.scope.split() if self.scope else []
 
-    @classmethod
-    def _get(cls) -> Request[Meta]:
-        return Request("GET", "/v2/self", parse_bare(cls))
-
-    @classmethod
-    def get(cls, client: Client) -> Meta:
+    @endpoint
+    def get() -> Request[Meta]:
         """Identify the token: ``GET /v2/self`` (no scope required)."""
-        return require_sync(client).request(cls._get())
+        return Request("GET", "/v2/self", parse_bare(Meta))
 
-    @classmethod
-    async def get_async(cls, client: AsyncClient) -> Meta:
-        """Async twin of :meth:`get`: ``GET /v2/self`` (no scope required)."""
-        return await require_async(client).request(cls._get())
+    get_async: ClassVar = get.twin

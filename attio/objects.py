@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any
 
 from ._client import AsyncClient, Client, require_async, require_sync
 from ._models import AttioModel, Timestamp
-from ._request import Request, parse_data, parse_data_list
+from ._request import Request, parse_data, parse_data_list, update_body
 from ._resource import body, seg
+from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = ["Object", "ObjectId"]
 
@@ -45,10 +45,21 @@ class Object(AttioModel):
         return Request("POST", "/v2/objects", parse_data(cls), json=payload)
 
     @classmethod
-    def _update(cls, object: str, changes: dict[str, Any]) -> Request[Object]:
-        return Request(
-            "PATCH", f"/v2/objects/{seg(object)}", parse_data(cls), json={"data": changes}
+    def _update(
+        cls,
+        object: str,
+        api_slug: str | NotGiven,
+        singular_noun: str | NotGiven,
+        plural_noun: str | NotGiven,
+    ) -> Request[Object]:
+        path = f"/v2/objects/{seg(object)}"
+        payload = update_body(
+            "Object.update",
+            api_slug=api_slug,
+            singular_noun=singular_noun,
+            plural_noun=plural_noun,
         )
+        return Request("PATCH", path, parse_data(cls), json=payload)
 
     # ------------------------------------------------------------------ sync
 
@@ -72,10 +83,23 @@ class Object(AttioModel):
         return require_sync(client).request(cls._create(api_slug, singular_noun, plural_noun))
 
     @classmethod
-    def update(cls, client: Client, object: str, **changes: Any) -> Object:
-        """Change ``api_slug``/``singular_noun``/``plural_noun``: ``PATCH /v2/objects/{object}``
-        (scope ``object_configuration:read-write``)."""
-        return require_sync(client).request(cls._update(object, changes))
+    def update(
+        cls,
+        client: Client,
+        object: str,
+        *,
+        api_slug: str | NotGiven = NOT_GIVEN,
+        singular_noun: str | NotGiven = NOT_GIVEN,
+        plural_noun: str | NotGiven = NOT_GIVEN,
+    ) -> Object:
+        """Change an object: ``PATCH /v2/objects/{object}``
+        (scope ``object_configuration:read-write``).
+
+        Only the fields given are sent: ``api_slug`` (snake case, unique), ``singular_noun``,
+        ``plural_noun``. Giving none is a ``ValueError`` before any request.
+        """
+        request = cls._update(object, api_slug, singular_noun, plural_noun)
+        return require_sync(client).request(request)
 
     # ------------------------------------------------------------------ async
 
@@ -101,7 +125,16 @@ class Object(AttioModel):
         )
 
     @classmethod
-    async def update_async(cls, client: AsyncClient, object: str, **changes: Any) -> Object:
+    async def update_async(
+        cls,
+        client: AsyncClient,
+        object: str,
+        *,
+        api_slug: str | NotGiven = NOT_GIVEN,
+        singular_noun: str | NotGiven = NOT_GIVEN,
+        plural_noun: str | NotGiven = NOT_GIVEN,
+    ) -> Object:
         """Async twin of :meth:`update`: ``PATCH /v2/objects/{object}``
         (``object_configuration:read-write``)."""
-        return await require_async(client).request(cls._update(object, changes))
+        request = cls._update(object, api_slug, singular_noun, plural_noun)
+        return await require_async(client).request(request)

@@ -10,14 +10,30 @@ from typing import Any, Literal
 from ._client import AsyncClient, Client, require_async, require_sync
 from ._models import Actor, AttioModel, Timestamp
 from ._paging import Page
-from ._request import PagedRequest, Paging, Request, parse_data, parse_nothing, parse_page
+from ._request import (
+    PagedRequest,
+    Paging,
+    Request,
+    parse_data,
+    parse_nothing,
+    parse_page,
+    update_body,
+)
 from ._resource import body, seg, timestamp_text
+from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = ["Task", "TaskAssignee", "TaskId", "TaskLinkedRecord"]
 
 _PAGING = Paging("query_offset", 500)
 
 TaskSort = Literal["created_at:asc", "created_at:desc"]
+
+
+def _items(
+    value: Iterable[Mapping[str, Any]] | NotGiven,
+) -> builtins.list[Mapping[str, Any]] | NotGiven:
+    """An iterable argument as a list (sent as a JSON array); ``NOT_GIVEN`` unchanged."""
+    return value if isinstance(value, NotGiven) else builtins.list(value)
 
 
 class TaskId(AttioModel):
@@ -102,12 +118,23 @@ class Task(AttioModel):
         return Request("POST", "/v2/tasks", parse_data(cls), json=payload)
 
     @classmethod
-    def _update(cls, task_id: str, changes: dict[str, Any]) -> Request[Task]:
-        if "deadline_at" in changes:
-            changes = {**changes, "deadline_at": timestamp_text(changes["deadline_at"])}
-        return Request(
-            "PATCH", f"/v2/tasks/{seg(task_id)}", parse_data(cls), json={"data": changes}
+    def _update(
+        cls,
+        task_id: str,
+        deadline_at: str | _dt.datetime | NotGiven | None,
+        is_completed: bool | NotGiven,
+        linked_records: Iterable[Mapping[str, Any]] | NotGiven,
+        assignees: Iterable[Mapping[str, Any]] | NotGiven,
+    ) -> Request[Task]:
+        path = f"/v2/tasks/{seg(task_id)}"
+        payload = update_body(
+            "Task.update",
+            deadline_at=timestamp_text(deadline_at),
+            is_completed=is_completed,
+            linked_records=_items(linked_records),
+            assignees=_items(assignees),
         )
+        return Request("PATCH", path, parse_data(cls), json=payload)
 
     @classmethod
     def _delete(cls, task_id: str) -> Request[None]:
@@ -213,11 +240,27 @@ class Task(AttioModel):
         return require_sync(client).request(request)
 
     @classmethod
-    def update(cls, client: Client, task_id: str, **changes: Any) -> Task:
-        """Change ``deadline_at``/``is_completed``/``linked_records``/``assignees`` (content
-        cannot change): ``PATCH /v2/tasks/{task_id}`` (scopes ``task:read-write``,
-        ``object_configuration:read``, ``record_permission:read``, ``user_management:read``)."""
-        return require_sync(client).request(cls._update(task_id, changes))
+    def update(
+        cls,
+        client: Client,
+        task_id: str,
+        *,
+        deadline_at: str | _dt.datetime | NotGiven | None = NOT_GIVEN,
+        is_completed: bool | NotGiven = NOT_GIVEN,
+        linked_records: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        assignees: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+    ) -> Task:
+        """Change a task (its content cannot change): ``PATCH /v2/tasks/{task_id}`` (scopes
+        ``task:read-write``, ``object_configuration:read``, ``record_permission:read``,
+        ``user_management:read``).
+
+        Only the fields given are sent: ``deadline_at`` (ISO text or a ``datetime``, naive
+        means UTC; ``None`` removes the deadline), ``is_completed``, ``linked_records`` and
+        ``assignees`` (each replaces the whole list; items as in :meth:`create`). Giving none
+        is a ``ValueError`` before any request.
+        """
+        request = cls._update(task_id, deadline_at, is_completed, linked_records, assignees)
+        return require_sync(client).request(request)
 
     @classmethod
     def delete(cls, client: Client, task_id: str) -> None:
@@ -311,10 +354,20 @@ class Task(AttioModel):
         return await require_async(client).request(request)
 
     @classmethod
-    async def update_async(cls, client: AsyncClient, task_id: str, **changes: Any) -> Task:
+    async def update_async(
+        cls,
+        client: AsyncClient,
+        task_id: str,
+        *,
+        deadline_at: str | _dt.datetime | NotGiven | None = NOT_GIVEN,
+        is_completed: bool | NotGiven = NOT_GIVEN,
+        linked_records: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+        assignees: Iterable[Mapping[str, Any]] | NotGiven = NOT_GIVEN,
+    ) -> Task:
         """Async twin of :meth:`update`: ``PATCH /v2/tasks/{task_id}`` (``task:read-write``,
         ``object_configuration:read``, ``record_permission:read``, ``user_management:read``)."""
-        return await require_async(client).request(cls._update(task_id, changes))
+        request = cls._update(task_id, deadline_at, is_completed, linked_records, assignees)
+        return await require_async(client).request(request)
 
     @classmethod
     async def delete_async(cls, client: AsyncClient, task_id: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import attio
+from attio._endpoints import Declared
 from tests.conftest import CLIENT_KINDS, MockAttio, load_real
 
 OBJECT = {
@@ -334,7 +335,7 @@ def test_every_classmethod_has_an_async_twin_and_a_docstring(model: type[Any]) -
     public = {
         name
         for name, value in vars(model).items()
-        if isinstance(value, classmethod) and not name.startswith("_")
+        if isinstance(value, (classmethod, Declared)) and not name.startswith("_")
     }
     assert public
     for name in public:
@@ -342,7 +343,13 @@ def test_every_classmethod_has_an_async_twin_and_a_docstring(model: type[Any]) -
         assert twin in public
         assert f"{twin}_async" in public
         method = getattr(model, name)
-        assert inspect.iscoroutinefunction(method) == name.endswith("_async")
+        declared = vars(model)[name]
+        is_async = (
+            declared.is_async
+            if isinstance(declared, Declared)
+            else inspect.iscoroutinefunction(method)
+        )
+        assert is_async == name.endswith("_async")
         doc = method.__doc__ or ""
         assert "/v2/" in doc, name
         assert "scope" in doc or ":read" in doc, name

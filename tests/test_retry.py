@@ -194,11 +194,14 @@ async def test_retry_after_cap_is_configurable(mock: MockAttio, kind: str) -> No
 
 
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_retry_after_in_the_past_waits_zero(mock: MockAttio, kind: str) -> None:
+async def test_retry_after_in_the_past_waits_the_backoff_step(mock: MockAttio, kind: str) -> None:
+    # A past HTTP-date (client clock ahead of Attio's) is not "retry at once": the normal
+    # backoff step (0.5 s jittered into [0.25, 0.5]) is the floor (API.md §6).
     mock.reply(429, error_body(429), headers={"Retry-After": http_date(-120)})
     mock.data({"id": "ok"})
     await send_request(mock, kind, REQUESTS["PATCH"]())
-    assert mock.sleeps == [0.0]
+    assert len(mock.sleeps) == 1
+    assert 0.25 <= mock.sleeps[0] <= 0.5
     assert len(mock.requests) == 2
 
 

@@ -1,0 +1,19 @@
+# The project's checks; .ci/run calls these after installing the README's test command.
+PYTHON ?= python
+SOURCES = attio tests examples benchmarks
+
+.PHONY: check lint type test
+
+check: lint type test
+
+lint:
+	$(PYTHON) -m ruff check $(SOURCES)
+	$(PYTHON) -m ruff format --check $(SOURCES)
+
+# tests/typing/ holds what users write: its revealed types are asserted, and each
+# "# type: ignore[code]" line is an error mypy must report (warn_unused_ignores, from --strict).
+type:
+	$(PYTHON) -m mypy --strict attio tests
+
+test:
+	$(PYTHON) -m pytest

@@ -1,0 +1,104 @@
+"""Sample arguments for calling every public classmethod (shared by the tests that probe them
+all: hostile path parameters, docstrings against the requests built)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from typing import Any
+
+import attio
+
+UUID_ = "bf071e1f-6035-429d-b874-d83ea64ea13b"
+
+SAMPLES: dict[str, Any] = {
+    "target": "objects",
+    "identifier": "people",
+    "attribute": "stage",
+    "option": "Won",
+    "status": "Open",
+    "object": "people",
+    "list": "sales",
+    "values": {},
+    "entry_values": {},
+    "query": "ada",
+    "objects": ["people"],
+    "matching_attribute": "email_addresses",
+    "parent_object": "people",
+    "title": "T",
+    "description": "D",
+    "api_slug": "slug",
+    "type": "text",
+    "is_required": False,
+    "is_unique": False,
+    "is_multiselect": False,
+    "config": {},
+    "video_url": "https://example.com/v.mp4",
+    "content": "hello",
+    "author": {"type": "workspace-member", "id": UUID_},
+    "name": "N",
+    "singular_noun": "Thing",
+    "plural_noun": "Things",
+    "start": {"datetime": "2024-01-01T10:00:00Z", "timezone": "UTC"},
+    "end": {"datetime": "2024-01-01T11:00:00Z", "timezone": "UTC"},
+    "is_all_day": False,
+    "participants": [],
+    "external_ref": {"ical_uid": "x", "provider": "google", "is_recurring": False},
+    "target_url": "https://example.com/hook",
+    "subscriptions": [],
+}
+
+# ``update`` needs one field to send; these are spec field names of each PATCH body.
+# Keyword arguments some calls need beyond the required ones (an update needs one field to send,
+# a comment exactly one target).
+UPDATE_FIELDS: dict[str, dict[str, Any]] = {
+    "Comment.create": {"thread_id": UUID_},
+    "Object.update": {"plural_noun": "Humans"},
+    "Attribute.update": {"title": "T"},
+    "SelectOption.update": {"title": "T"},
+    "Status.update": {"title": "T"},
+    "List.update": {"name": "N"},
+    "Task.update": {"is_completed": True},
+    "Webhook.update": {"target_url": "https://example.com/h"},
+}
+
+
+def sample(name: str) -> Any:
+    if name in SAMPLES:
+        return SAMPLES[name]
+    if name.endswith("_id"):
+        return UUID_
+    raise AssertionError(f"no sample value for parameter {name!r}: add one to SAMPLES")
+
+
+def operations() -> Iterator[tuple[str, str]]:
+    """``(Model, method)`` for every public classmethod taking the client first."""
+    for model_name in attio.__all__:
+        model = getattr(attio, model_name)
+        if not isinstance(model, type):
+            continue
+        for name, member in inspect.getmembers(model):
+            if name.startswith("_") or name.endswith("_async"):
+                continue
+            if not inspect.ismethod(member) or member.__self__ is not model:
+                continue
+            params = list(inspect.signature(member).parameters)
+            if params and params[0] == "client":
+                yield model_name, name
+
+
+def arguments(model: str, method: str) -> tuple[list[Any], dict[str, Any], list[str]]:
+    """Sample positional and keyword arguments, and the names of the positional ones."""
+    fn = getattr(getattr(attio, model), method)
+    args: list[Any] = []
+    names: list[str] = []
+    kwargs: dict[str, Any] = dict(UPDATE_FIELDS.get(f"{model}.{method}", {}))
+    for param in list(inspect.signature(fn).parameters.values())[1:]:
+        if param.default is not inspect.Parameter.empty:
+            continue
+        if param.kind is param.POSITIONAL_OR_KEYWORD:
+            args.append(sample(param.name))
+            names.append(param.name)
+        elif param.kind is param.KEYWORD_ONLY:
+            kwargs[param.name] = sample(param.name)
+    return args, kwargs, names
