@@ -19,35 +19,38 @@ from ._endpoints import Declared
 
 __all__ = ["Actor", "AttioModel", "Timestamp"]
 
+# RFC 3339 (section 5.6) lets the ``T`` and ``Z`` be lower case; year 0000 is refused (no
+# ``datetime`` can hold it, so ``.datetime`` would fail on a value that had been accepted).
 _TIMESTAMP_RE = re.compile(
     r"(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
-    r"(?:[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9})\d*)?)?)?"
-    r"(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
+    r"(?:[Tt ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9})\d*)?)?)?"
+    r"([Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
 )
 
 # The same grammar without groups, plus the calendar (days per month, leap years), for
 # pydantic-core's Rust regex engine: JSON input is fully checked without a Python call.
+_YEAR = r"(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"  # 0001-9999
 _CALENDAR_DATE = (
-    r"(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])"
+    rf"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])"
     r"|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))"
-    r"|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)"
+    r"|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
 )
 _TIMESTAMP_PATTERN = (
     rf"^{_CALENDAR_DATE}"
-    r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?"
-    r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$"
+    r"(?:[Tt ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?"
+    r"(?:[Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$"
 )
 
 
 def _split(text: str) -> tuple[_dt.datetime, int]:
     """``text`` as an aware ``datetime`` and its extra nanoseconds; ``ValueError`` if not one."""
     match = _TIMESTAMP_RE.fullmatch(text)
-    if match is None:
+    if match is None or match.group(1) == "0000":
         raise ValueError(f"not an ISO-8601 timestamp: {text!r}")
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     digits = (fraction or "").ljust(9, "0")
     tz: _dt.tzinfo = _dt.timezone.utc
-    if zone and zone != "Z":
+    if zone and zone not in ("Z", "z"):
         sign = 1 if zone[0] == "+" else -1
         hh, mm = int(zone[1:3]), int(zone[-2:])
         tz = _dt.timezone(sign * _dt.timedelta(hours=hh, minutes=mm))
@@ -70,7 +73,9 @@ class Timestamp(str):
     It *is* the original string (so it dumps back unchanged and compares as text), and
     :attr:`datetime` gives a timezone-aware :class:`datetime.datetime` (microsecond precision),
     :attr:`nanosecond` the digits a ``datetime`` cannot hold, and :attr:`epoch_ns` the exact
-    instant as integer nanoseconds since the Unix epoch.
+    instant as integer nanoseconds since the Unix epoch. RFC 3339's lower-case ``t``/``z``
+    (``"2024-01-02t03:04:05z"``) are accepted and kept as sent; year 0000 is not (no
+    ``datetime`` can hold it).
 
     >>> ts = Timestamp("2023-01-01T15:00:00.123456789Z")
     >>> ts.datetime.microsecond, ts.nanosecond

@@ -9,23 +9,15 @@ or ``"lists"`` and ``identifier`` the object's or list's slug or id. Scopes foll
 from __future__ import annotations
 
 import builtins
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar, Literal, TypeVar
 
-from ._client import AsyncClient, Client, require_async, require_sync
+from ._endpoints import endpoint, paged, streamed
 from ._exceptions import PathParameterError
 from ._models import AttioModel, Timestamp
-from ._paging import Page
-from ._request import (
-    PagedRequest,
-    Paging,
-    Request,
-    parse_data,
-    parse_data_list,
-    parse_page,
-    update_body,
-)
-from ._resource import MISSING, body, seg
+from ._pagination import PagedRequest, Paging
+from ._parsing import parse_data, parse_data_list, parse_page
+from ._request import Request, body, seg, update_body
 from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = [
@@ -91,6 +83,19 @@ def _attributes_path(target: str, identifier: str) -> str:
 
 def _attribute_path(target: str, identifier: str, attribute: str) -> str:
     return f"{_attributes_path(target, identifier)}/{seg(attribute)}"
+
+
+def _attributes(
+    target: str,
+    identifier: str,
+    show_archived: bool | None,
+    limit: int | None = None,
+    offset: int | None = None,
+) -> PagedRequest[Attribute]:
+    params = {"limit": limit, "offset": offset, "show_archived": show_archived}
+    path = _attributes_path(target, identifier)
+    request = Request("GET", path, parse_page(Attribute), params=params)
+    return PagedRequest(request, Paging("query_offset", None))
 
 
 # --------------------------------------------------------------------------- small models
@@ -193,104 +198,50 @@ class Attribute(AttioModel):
     created_at: Timestamp | None = None
     config: AttributeConfig | None = None
 
-    # ------------------------------------------------------------------ requests
-
-    @classmethod
-    def _list(
-        cls,
-        target: str,
-        identifier: str,
-        limit: int | None,
-        offset: int | None,
-        show_archived: bool | None,
-    ) -> PagedRequest[Attribute]:
-        params = {"limit": limit, "offset": offset, "show_archived": show_archived}
-        request = Request(
-            "GET", _attributes_path(target, identifier), parse_page(cls), params=params
-        )
-        return PagedRequest(request, Paging("query_offset", None))
-
-    @classmethod
-    def _get(cls, target: str, identifier: str, attribute: str) -> Request[Attribute]:
-        return Request("GET", _attribute_path(target, identifier, attribute), parse_data(cls))
-
-    @classmethod
-    def _create(cls, target: str, identifier: str, fields: dict[str, Any]) -> Request[Attribute]:
-        path = _attributes_path(target, identifier)
-        payload = body(**fields)
-        return Request("POST", path, parse_data(cls), json=payload)
-
-    @classmethod
-    def _update(
-        cls, target: str, identifier: str, attribute: str, fields: dict[str, Any]
-    ) -> Request[Attribute]:
-        path = _attribute_path(target, identifier, attribute)
-        payload = update_body("Attribute.update", **fields)
-        return Request("PATCH", path, parse_data(cls), json=payload)
-
-    # ------------------------------------------------------------------ sync
-
-    @classmethod
+    @paged
     def list(
-        cls,
-        client: Client,
         target: Target | str,
         identifier: str,
         *,
         limit: int | None = None,
         offset: int | None = None,
         show_archived: bool | None = None,
-    ) -> Page[Attribute]:
+    ) -> PagedRequest[Attribute]:
         """One page of attributes, in UI order: ``GET /v2/{target}/{identifier}/attributes``
         (scope ``object_configuration:read`` for objects, ``list_configuration:read`` for
         lists)."""
-        paged = cls._list(target, identifier, limit, offset, show_archived)
-        return require_sync(client).fetch_page(paged)
+        return _attributes(target, identifier, show_archived, limit, offset)
 
-    @classmethod
+    list_async: ClassVar = list.twin
+
+    @streamed
     def stream(
-        cls,
-        client: Client,
         target: Target | str,
         identifier: str,
         *,
         show_archived: bool | None = None,
         page_size: int | None = None,
-    ) -> Iterator[Attribute]:
+    ) -> PagedRequest[Attribute]:
         """Every attribute, page by page (``page_size`` is the ``limit`` sent):
         ``GET /v2/{target}/{identifier}/attributes`` (scope ``object_configuration:read`` /
         ``list_configuration:read``)."""
-        paged = cls._list(target, identifier, None, None, show_archived).with_limit(page_size)
-        return require_sync(client).stream(paged)
+        return _attributes(target, identifier, show_archived).with_limit(page_size)
 
-    @classmethod
-    def stream_all(
-        cls,
-        client: Client,
-        target: Target | str,
-        identifier: str,
-        *,
-        show_archived: bool | None = None,
-        page_size: int | None = None,
-    ) -> builtins.list[Attribute]:
-        """Every attribute as a list: ``GET /v2/{target}/{identifier}/attributes``
-        (scope ``object_configuration:read`` / ``list_configuration:read``)."""
-        return builtins.list(
-            cls.stream(client, target, identifier, show_archived=show_archived, page_size=page_size)
-        )
+    stream_async: ClassVar = stream.twin
+    stream_all: ClassVar = stream.all
+    stream_all_async: ClassVar = stream.all_twin
 
-    @classmethod
-    def get(
-        cls, client: Client, target: Target | str, identifier: str, attribute: str
-    ) -> Attribute:
+    @endpoint
+    def get(target: Target | str, identifier: str, attribute: str) -> Request[Attribute]:
         """One attribute by slug or id: ``GET /v2/{target}/{identifier}/attributes/{attribute}``
         (scope ``object_configuration:read`` / ``list_configuration:read``)."""
-        return require_sync(client).request(cls._get(target, identifier, attribute))
+        path = _attribute_path(target, identifier, attribute)
+        return Request("GET", path, parse_data(Attribute))
 
-    @classmethod
+    get_async: ClassVar = get.twin
+
+    @endpoint
     def create(
-        cls,
-        client: Client,
         target: Target | str,
         identifier: str,
         *,
@@ -302,9 +253,9 @@ class Attribute(AttioModel):
         is_unique: bool,
         is_multiselect: bool,
         config: Mapping[str, Any],
-        default_value: Mapping[str, Any] | None = MISSING,
-        relationship: Mapping[str, Any] | None = MISSING,
-    ) -> Attribute:
+        default_value: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+        relationship: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
+    ) -> Request[Attribute]:
         """Create an attribute: ``POST /v2/{target}/{identifier}/attributes``
         (scope ``object_configuration:read-write`` for objects, ``list_configuration:read-write``
         for lists; 409 ``slug_conflict``).
@@ -313,24 +264,25 @@ class Attribute(AttioModel):
         "display_type": "symbol"}}`` / ``{"record_reference": {"allowed_objects": ["people"]}}``;
         ``relationship`` (record references only) also creates the reverse attribute.
         """
-        fields = {
-            "title": title,
-            "description": description,
-            "api_slug": api_slug,
-            "type": type,
-            "is_required": is_required,
-            "is_unique": is_unique,
-            "is_multiselect": is_multiselect,
-            "config": config,
-            "default_value": default_value,
-            "relationship": relationship,
-        }
-        return require_sync(client).request(cls._create(target, identifier, fields))
+        path = _attributes_path(target, identifier)
+        payload = body(
+            title=title,
+            description=description,
+            api_slug=api_slug,
+            type=type,
+            is_required=is_required,
+            is_unique=is_unique,
+            is_multiselect=is_multiselect,
+            config=config,
+            default_value=default_value,
+            relationship=relationship,
+        )
+        return Request("POST", path, parse_data(Attribute), json=payload)
 
-    @classmethod
+    create_async: ClassVar = create.twin
+
+    @endpoint
     def update(
-        cls,
-        client: Client,
         target: Target | str,
         identifier: str,
         attribute: str,
@@ -343,7 +295,7 @@ class Attribute(AttioModel):
         default_value: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
         config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
         is_archived: bool | NotGiven = NOT_GIVEN,
-    ) -> Attribute:
+    ) -> Request[Attribute]:
         """Change an attribute: ``PATCH /v2/{target}/{identifier}/attributes/{attribute}``
         (scope ``object_configuration:read-write`` / ``list_configuration:read-write``).
 
@@ -352,6 +304,7 @@ class Attribute(AttioModel):
         ``None`` removes it), ``config`` (as in :meth:`create`), ``is_archived``. Giving none
         is a ``ValueError`` before any request.
         """
+        path = _attribute_path(target, identifier, attribute)
         fields = {
             "title": title,
             "description": description,
@@ -362,184 +315,56 @@ class Attribute(AttioModel):
             "config": config,
             "is_archived": is_archived,
         }
-        request = cls._update(target, identifier, attribute, fields)
-        return require_sync(client).request(request)
+        payload = update_body("Attribute.update", **fields)
+        return Request("PATCH", path, parse_data(Attribute), json=payload)
 
-    # ------------------------------------------------------------------ async
-
-    @classmethod
-    async def list_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        *,
-        limit: int | None = None,
-        offset: int | None = None,
-        show_archived: bool | None = None,
-    ) -> Page[Attribute]:
-        """Async twin of :meth:`list`: ``GET /v2/{target}/{identifier}/attributes``
-        (``object_configuration:read`` / ``list_configuration:read``)."""
-        paged = cls._list(target, identifier, limit, offset, show_archived)
-        return await require_async(client).fetch_page(paged)
-
-    @classmethod
-    def stream_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        *,
-        show_archived: bool | None = None,
-        page_size: int | None = None,
-    ) -> AsyncIterator[Attribute]:
-        """Async twin of :meth:`stream` (use ``async for``):
-        ``GET /v2/{target}/{identifier}/attributes`` (``object_configuration:read`` /
-        ``list_configuration:read``)."""
-        paged = cls._list(target, identifier, None, None, show_archived).with_limit(page_size)
-        return require_async(client).stream(paged)
-
-    @classmethod
-    async def stream_all_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        *,
-        show_archived: bool | None = None,
-        page_size: int | None = None,
-    ) -> builtins.list[Attribute]:
-        """Async twin of :meth:`stream_all`: ``GET /v2/{target}/{identifier}/attributes``
-        (``object_configuration:read`` / ``list_configuration:read``)."""
-        stream = cls.stream_async(
-            client, target, identifier, show_archived=show_archived, page_size=page_size
-        )
-        return [attribute async for attribute in stream]
-
-    @classmethod
-    async def get_async(
-        cls, client: AsyncClient, target: Target | str, identifier: str, attribute: str
-    ) -> Attribute:
-        """Async twin of :meth:`get`: ``GET /v2/{target}/{identifier}/attributes/{attribute}``
-        (``object_configuration:read`` / ``list_configuration:read``)."""
-        return await require_async(client).request(cls._get(target, identifier, attribute))
-
-    @classmethod
-    async def create_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        *,
-        title: str,
-        description: str | None,
-        api_slug: str,
-        type: AttributeType,
-        is_required: bool,
-        is_unique: bool,
-        is_multiselect: bool,
-        config: Mapping[str, Any],
-        default_value: Mapping[str, Any] | None = MISSING,
-        relationship: Mapping[str, Any] | None = MISSING,
-    ) -> Attribute:
-        """Async twin of :meth:`create`: ``POST /v2/{target}/{identifier}/attributes``
-        (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        fields = {
-            "title": title,
-            "description": description,
-            "api_slug": api_slug,
-            "type": type,
-            "is_required": is_required,
-            "is_unique": is_unique,
-            "is_multiselect": is_multiselect,
-            "config": config,
-            "default_value": default_value,
-            "relationship": relationship,
-        }
-        return await require_async(client).request(cls._create(target, identifier, fields))
-
-    @classmethod
-    async def update_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        *,
-        title: str | NotGiven = NOT_GIVEN,
-        description: str | NotGiven | None = NOT_GIVEN,
-        api_slug: str | NotGiven = NOT_GIVEN,
-        is_required: bool | NotGiven = NOT_GIVEN,
-        is_unique: bool | NotGiven = NOT_GIVEN,
-        default_value: Mapping[str, Any] | NotGiven | None = NOT_GIVEN,
-        config: Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        is_archived: bool | NotGiven = NOT_GIVEN,
-    ) -> Attribute:
-        """Async twin of :meth:`update`: ``PATCH /v2/{target}/{identifier}/attributes/{attribute}``
-        (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        fields = {
-            "title": title,
-            "description": description,
-            "api_slug": api_slug,
-            "is_required": is_required,
-            "is_unique": is_unique,
-            "default_value": default_value,
-            "config": config,
-            "is_archived": is_archived,
-        }
-        request = cls._update(target, identifier, attribute, fields)
-        return await require_async(client).request(request)
+    update_async: ClassVar = update.twin
 
 
 # --------------------------------------------------------------------------- options and statuses
 
 
-_Child = TypeVar("_Child", bound="_AttributeChild")
-
-
-class _AttributeChild(AttioModel):
-    """The requests shared by select options and statuses, which differ only in the path's
-    last collection (``options`` or ``statuses``) and in what ``create`` sends."""
+class _AttributeItem(AttioModel):
+    """Select options and statuses: their requests differ only in the path's last segment
+    (``_collection``), in the model parsed and in the fields sent, so the helpers below serve
+    both."""
 
     _collection: ClassVar[str]
 
-    @classmethod
-    def _path(cls, target: str, identifier: str, attribute: str) -> str:
-        return f"{_attribute_path(target, identifier, attribute)}/{cls._collection}"
 
-    @classmethod
-    def _list(
-        cls: type[_Child], target: str, identifier: str, attribute: str, show_archived: bool | None
-    ) -> Request[builtins.list[_Child]]:
-        path = cls._path(target, identifier, attribute)
-        params = {"show_archived": show_archived}
-        return Request("GET", path, parse_data_list(cls), params=params)
+_Item = TypeVar("_Item", bound=_AttributeItem)
 
-    @classmethod
-    def _create(
-        cls: type[_Child], target: str, identifier: str, attribute: str, fields: dict[str, Any]
-    ) -> Request[_Child]:
-        path = cls._path(target, identifier, attribute)
-        return Request("POST", path, parse_data(cls), json=body(**fields))
 
-    @classmethod
-    def _update(
-        cls: type[_Child],
-        target: str,
-        identifier: str,
-        attribute: str,
-        item: str,
-        fields: dict[str, Any],
-    ) -> Request[_Child]:
-        path = f"{cls._path(target, identifier, attribute)}/{seg(item)}"
-        payload = update_body(f"{cls.__name__}.update", **fields)
-        return Request("PATCH", path, parse_data(cls), json=payload)
+def _items(model: type[_Item], target: str, identifier: str, attribute: str) -> str:
+    return f"{_attribute_path(target, identifier, attribute)}/{model._collection}"
+
+
+def _list_items(
+    model: type[_Item], target: str, identifier: str, attribute: str, show_archived: bool | None
+) -> Request[list[_Item]]:
+    path = _items(model, target, identifier, attribute)
+    return Request("GET", path, parse_data_list(model), params={"show_archived": show_archived})
+
+
+def _create_item(
+    model: type[_Item], target: str, identifier: str, attribute: str, **fields: Any
+) -> Request[_Item]:
+    path = _items(model, target, identifier, attribute)
+    return Request("POST", path, parse_data(model), json=body(**fields))
+
+
+def _update_item(
+    model: type[_Item], target: str, identifier: str, attribute: str, item: str, **fields: Any
+) -> Request[_Item]:
+    path = f"{_items(model, target, identifier, attribute)}/{seg(item)}"
+    payload = update_body(f"{model.__name__}.update", **fields)
+    return Request("PATCH", path, parse_data(model), json=payload)
 
 
 # --------------------------------------------------------------------------- SelectOption
 
 
-class SelectOption(_AttributeChild):
+class SelectOption(_AttributeItem):
     """An option of a ``select`` attribute
     (``/v2/{target}/{identifier}/attributes/{attribute}/options``; scopes
     ``object_configuration:read``/``read-write`` for objects, ``list_configuration:read``/
@@ -551,36 +376,30 @@ class SelectOption(_AttributeChild):
     title: str | None = None
     is_archived: bool | None = None
 
-    @classmethod
+    @endpoint
     def list(
-        cls,
-        client: Client,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        *,
-        show_archived: bool | None = None,
-    ) -> builtins.list[SelectOption]:
-        """Every option (unpaginated):
+        target: Target | str, identifier: str, attribute: str, *, show_archived: bool | None = None
+    ) -> Request[builtins.list[SelectOption]]:
+        """Every option (unpaginated; archived ones only with ``show_archived=True``):
         ``GET /v2/{target}/{identifier}/attributes/{attribute}/options``
         (scope ``object_configuration:read`` / ``list_configuration:read``)."""
-        request = cls._list(target, identifier, attribute, show_archived)
-        return require_sync(client).request(request)
+        return _list_items(SelectOption, target, identifier, attribute, show_archived)
 
-    @classmethod
+    list_async: ClassVar = list.twin
+
+    @endpoint
     def create(
-        cls, client: Client, target: Target | str, identifier: str, attribute: str, *, title: str
-    ) -> SelectOption:
+        target: Target | str, identifier: str, attribute: str, *, title: str
+    ) -> Request[SelectOption]:
         """Add an option: ``POST /v2/{target}/{identifier}/attributes/{attribute}/options``
         (scope ``object_configuration:read-write`` / ``list_configuration:read-write``;
         409 on a duplicate title)."""
-        request = cls._create(target, identifier, attribute, {"title": title})
-        return require_sync(client).request(request)
+        return _create_item(SelectOption, target, identifier, attribute, title=title)
 
-    @classmethod
+    create_async: ClassVar = create.twin
+
+    @endpoint
     def update(
-        cls,
-        client: Client,
         target: Target | str,
         identifier: str,
         attribute: str,
@@ -588,7 +407,7 @@ class SelectOption(_AttributeChild):
         *,
         title: str | NotGiven = NOT_GIVEN,
         is_archived: bool | NotGiven = NOT_GIVEN,
-    ) -> SelectOption:
+    ) -> Request[SelectOption]:
         """Rename or archive an option (``option`` is its id or title):
         ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option}``
         (scope ``object_configuration:read-write`` / ``list_configuration:read-write``).
@@ -597,65 +416,15 @@ class SelectOption(_AttributeChild):
         none is a ``ValueError`` before any request.
         """
         fields = {"title": title, "is_archived": is_archived}
-        request = cls._update(target, identifier, attribute, option, fields)
-        return require_sync(client).request(request)
+        return _update_item(SelectOption, target, identifier, attribute, option, **fields)
 
-    @classmethod
-    async def list_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        *,
-        show_archived: bool | None = None,
-    ) -> builtins.list[SelectOption]:
-        """Async twin of :meth:`list`:
-        ``GET /v2/{target}/{identifier}/attributes/{attribute}/options``
-        (``object_configuration:read`` / ``list_configuration:read``)."""
-        request = cls._list(target, identifier, attribute, show_archived)
-        return await require_async(client).request(request)
-
-    @classmethod
-    async def create_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        *,
-        title: str,
-    ) -> SelectOption:
-        """Async twin of :meth:`create`:
-        ``POST /v2/{target}/{identifier}/attributes/{attribute}/options``
-        (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        request = cls._create(target, identifier, attribute, {"title": title})
-        return await require_async(client).request(request)
-
-    @classmethod
-    async def update_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        option: str,
-        *,
-        title: str | NotGiven = NOT_GIVEN,
-        is_archived: bool | NotGiven = NOT_GIVEN,
-    ) -> SelectOption:
-        """Async twin of :meth:`update`:
-        ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option}``
-        (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        fields = {"title": title, "is_archived": is_archived}
-        request = cls._update(target, identifier, attribute, option, fields)
-        return await require_async(client).request(request)
+    update_async: ClassVar = update.twin
 
 
 # --------------------------------------------------------------------------- Status
 
 
-class Status(_AttributeChild):
+class Status(_AttributeItem):
     """A status of a ``status`` attribute
     (``/v2/{target}/{identifier}/attributes/{attribute}/statuses``; scopes
     ``object_configuration:read``/``read-write`` for objects, ``list_configuration:read``/
@@ -673,47 +442,42 @@ class Status(_AttributeChild):
     celebration_enabled: bool | None = None
     target_time_in_status: str | None = None
 
-    @classmethod
+    @endpoint
     def list(
-        cls,
-        client: Client,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        *,
-        show_archived: bool | None = None,
-    ) -> builtins.list[Status]:
-        """Every status (unpaginated):
-        ``GET /v2/{target}/{identifier}/attributes/{attribute}/statuses``
-        (scope ``object_configuration:read`` / ``list_configuration:read``)."""
-        request = cls._list(target, identifier, attribute, show_archived)
-        return require_sync(client).request(request)
+        target: Target | str, identifier: str, attribute: str, *, show_archived: bool | None = None
+    ) -> Request[builtins.list[Status]]:
+        """Every status: ``GET /v2/{target}/{identifier}/attributes/{attribute}/statuses``
+        (unpaginated; scope ``object_configuration:read`` / ``list_configuration:read``)."""
+        return _list_items(Status, target, identifier, attribute, show_archived)
 
-    @classmethod
+    list_async: ClassVar = list.twin
+
+    @endpoint
     def create(
-        cls,
-        client: Client,
         target: Target | str,
         identifier: str,
         attribute: str,
         *,
         title: str,
-        celebration_enabled: bool = MISSING,
-        target_time_in_status: str | None = MISSING,
-    ) -> Status:
+        celebration_enabled: bool | NotGiven = NOT_GIVEN,
+        target_time_in_status: str | NotGiven | None = NOT_GIVEN,
+    ) -> Request[Status]:
         """Add a status: ``POST /v2/{target}/{identifier}/attributes/{attribute}/statuses``
         (scope ``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        fields = {
-            "title": title,
-            "celebration_enabled": celebration_enabled,
-            "target_time_in_status": target_time_in_status,
-        }
-        return require_sync(client).request(cls._create(target, identifier, attribute, fields))
+        return _create_item(
+            Status,
+            target,
+            identifier,
+            attribute,
+            title=title,
+            celebration_enabled=celebration_enabled,
+            target_time_in_status=target_time_in_status,
+        )
 
-    @classmethod
+    create_async: ClassVar = create.twin
+
+    @endpoint
     def update(
-        cls,
-        client: Client,
         target: Target | str,
         identifier: str,
         attribute: str,
@@ -723,7 +487,7 @@ class Status(_AttributeChild):
         celebration_enabled: bool | NotGiven = NOT_GIVEN,
         target_time_in_status: str | NotGiven | None = NOT_GIVEN,
         is_archived: bool | NotGiven = NOT_GIVEN,
-    ) -> Status:
+    ) -> Request[Status]:
         """Change or archive a status (``status`` is its id or title):
         ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status}``
         (scope ``object_configuration:read-write`` / ``list_configuration:read-write``).
@@ -732,76 +496,16 @@ class Status(_AttributeChild):
         ``target_time_in_status`` (an ISO-8601 duration such as ``"P7D"``; ``None`` removes
         the target), ``is_archived``. Giving none is a ``ValueError`` before any request.
         """
-        fields = {
-            "title": title,
-            "celebration_enabled": celebration_enabled,
-            "target_time_in_status": target_time_in_status,
-            "is_archived": is_archived,
-        }
-        request = cls._update(target, identifier, attribute, status, fields)
-        return require_sync(client).request(request)
+        return _update_item(
+            Status,
+            target,
+            identifier,
+            attribute,
+            status,
+            title=title,
+            celebration_enabled=celebration_enabled,
+            target_time_in_status=target_time_in_status,
+            is_archived=is_archived,
+        )
 
-    @classmethod
-    async def list_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        *,
-        show_archived: bool | None = None,
-    ) -> builtins.list[Status]:
-        """Async twin of :meth:`list`:
-        ``GET /v2/{target}/{identifier}/attributes/{attribute}/statuses``
-        (``object_configuration:read`` / ``list_configuration:read``)."""
-        request = cls._list(target, identifier, attribute, show_archived)
-        return await require_async(client).request(request)
-
-    @classmethod
-    async def create_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        *,
-        title: str,
-        celebration_enabled: bool = MISSING,
-        target_time_in_status: str | None = MISSING,
-    ) -> Status:
-        """Async twin of :meth:`create`:
-        ``POST /v2/{target}/{identifier}/attributes/{attribute}/statuses``
-        (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        fields = {
-            "title": title,
-            "celebration_enabled": celebration_enabled,
-            "target_time_in_status": target_time_in_status,
-        }
-        request = cls._create(target, identifier, attribute, fields)
-        return await require_async(client).request(request)
-
-    @classmethod
-    async def update_async(
-        cls,
-        client: AsyncClient,
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        status: str,
-        *,
-        title: str | NotGiven = NOT_GIVEN,
-        celebration_enabled: bool | NotGiven = NOT_GIVEN,
-        target_time_in_status: str | NotGiven | None = NOT_GIVEN,
-        is_archived: bool | NotGiven = NOT_GIVEN,
-    ) -> Status:
-        """Async twin of :meth:`update`:
-        ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status}``
-        (``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        fields = {
-            "title": title,
-            "celebration_enabled": celebration_enabled,
-            "target_time_in_status": target_time_in_status,
-            "is_archived": is_archived,
-        }
-        request = cls._update(target, identifier, attribute, status, fields)
-        return await require_async(client).request(request)
+    update_async: ClassVar = update.twin

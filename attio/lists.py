@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-from ._client import AsyncClient, Client, require_async, require_sync
+from ._endpoints import endpoint
 from ._models import Actor, AttioModel, Timestamp
-from ._request import Request, parse_data, parse_data_list, update_body
-from ._resource import body, seg
+from ._parsing import parse_data, parse_data_list
+from ._request import Request, body, seg, update_body
 from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = ["AccessLevel", "List", "ListId", "ListMemberAccess"]
@@ -36,9 +36,15 @@ class ListMemberAccess(AttioModel):
 
 
 def _plain_access(
-    access: Iterable[ListMemberAccess | Mapping[str, Any]],
-) -> builtins.list[Any]:
+    access: Iterable[ListMemberAccess | Mapping[str, Any]] | NotGiven,
+) -> builtins.list[Any] | NotGiven:
+    if isinstance(access, NotGiven):
+        return access
     return [item if isinstance(item, (dict, AttioModel)) else dict(item) for item in access]
+
+
+def _list(list: str) -> str:
+    return f"/v2/lists/{seg(list)}"
 
 
 class List(AttioModel):
@@ -58,81 +64,30 @@ class List(AttioModel):
     created_by_actor: Actor | None = None
     created_at: Timestamp | None = None
 
-    # ------------------------------------------------------------------ requests
-
-    @classmethod
-    def _list(cls) -> Request[builtins.list[List]]:
-        return Request("GET", "/v2/lists", parse_data_list(cls))
-
-    @classmethod
-    def _get(cls, list: str) -> Request[List]:
-        return Request("GET", f"/v2/lists/{seg(list)}", parse_data(cls))
-
-    @classmethod
-    def _create(
-        cls,
-        name: str,
-        api_slug: str,
-        parent_object: str,
-        workspace_access: AccessLevel | None,
-        workspace_member_access: Sequence[ListMemberAccess | Mapping[str, Any]],
-    ) -> Request[List]:
-        payload = body(
-            name=name,
-            api_slug=api_slug,
-            parent_object=parent_object,
-            workspace_access=workspace_access,
-            workspace_member_access=_plain_access(workspace_member_access),
-        )
-        return Request("POST", "/v2/lists", parse_data(cls), json=payload)
-
-    @classmethod
-    def _update(
-        cls,
-        list: str,
-        name: str | NotGiven,
-        api_slug: str | NotGiven,
-        workspace_access: AccessLevel | NotGiven | None,
-        workspace_member_access: Iterable[ListMemberAccess | Mapping[str, Any]] | NotGiven,
-    ) -> Request[List]:
-        path = f"/v2/lists/{seg(list)}"
-        payload = update_body(
-            "List.update",
-            name=name,
-            api_slug=api_slug,
-            workspace_access=workspace_access,
-            workspace_member_access=(
-                workspace_member_access
-                if isinstance(workspace_member_access, NotGiven)
-                else _plain_access(workspace_member_access)
-            ),
-        )
-        return Request("PATCH", path, parse_data(cls), json=payload)
-
-    # ------------------------------------------------------------------ sync
-
-    @classmethod
-    def list(cls, client: Client) -> builtins.list[List]:
+    @endpoint
+    def list() -> Request[builtins.list[List]]:
         """Every list the token can see, in sidebar order (unpaginated): ``GET /v2/lists``
         (scope ``list_configuration:read``)."""
-        return require_sync(client).request(cls._list())
+        return Request("GET", "/v2/lists", parse_data_list(List))
 
-    @classmethod
-    def get(cls, client: Client, list: str) -> List:
+    list_async: ClassVar = list.twin
+
+    @endpoint
+    def get(list: str) -> Request[List]:
         """One list by slug or id: ``GET /v2/lists/{list}`` (scope ``list_configuration:read``)."""
-        return require_sync(client).request(cls._get(list))
+        return Request("GET", _list(list), parse_data(List))
 
-    @classmethod
+    get_async: ClassVar = get.twin
+
+    @endpoint
     def create(
-        cls,
-        client: Client,
         *,
         name: str,
         api_slug: str,
         parent_object: str,
         workspace_access: AccessLevel | None = "full-access",
         workspace_member_access: Sequence[ListMemberAccess | Mapping[str, Any]] = (),
-    ) -> List:
+    ) -> Request[List]:
         """Create a list of ``parent_object`` records: ``POST /v2/lists``
         (scope ``list_configuration:read-write``; 409 ``slug_conflict``, 403 ``billing_error``).
 
@@ -141,15 +96,19 @@ class List(AttioModel):
         ``workspace_access=None`` for a private list, with at least one
         ``{"workspace_member_id": ..., "level": "full-access"}`` in ``workspace_member_access``.
         """
-        request = cls._create(
-            name, api_slug, parent_object, workspace_access, workspace_member_access
+        payload = body(
+            name=name,
+            api_slug=api_slug,
+            parent_object=parent_object,
+            workspace_access=workspace_access,
+            workspace_member_access=_plain_access(workspace_member_access),
         )
-        return require_sync(client).request(request)
+        return Request("POST", "/v2/lists", parse_data(List), json=payload)
 
-    @classmethod
+    create_async: ClassVar = create.twin
+
+    @endpoint
     def update(
-        cls,
-        client: Client,
         list: str,
         *,
         name: str | NotGiven = NOT_GIVEN,
@@ -157,7 +116,7 @@ class List(AttioModel):
         workspace_access: AccessLevel | NotGiven | None = NOT_GIVEN,
         workspace_member_access: Iterable[ListMemberAccess | Mapping[str, Any]]
         | NotGiven = NOT_GIVEN,
-    ) -> List:
+    ) -> Request[List]:
         """Change a list (the parent object cannot change): ``PATCH /v2/lists/{list}``
         (scope ``list_configuration:read-write``).
 
@@ -166,51 +125,14 @@ class List(AttioModel):
         personal grant; ``[]`` removes them all). Attio requires the list to keep a
         ``full-access`` grant. Giving no field is a ``ValueError`` before any request.
         """
-        request = cls._update(list, name, api_slug, workspace_access, workspace_member_access)
-        return require_sync(client).request(request)
-
-    # ------------------------------------------------------------------ async
-
-    @classmethod
-    async def list_async(cls, client: AsyncClient) -> builtins.list[List]:
-        """Async twin of :meth:`list`: ``GET /v2/lists`` (``list_configuration:read``)."""
-        return await require_async(client).request(cls._list())
-
-    @classmethod
-    async def get_async(cls, client: AsyncClient, list: str) -> List:
-        """Async twin of :meth:`get`: ``GET /v2/lists/{list}`` (``list_configuration:read``)."""
-        return await require_async(client).request(cls._get(list))
-
-    @classmethod
-    async def create_async(
-        cls,
-        client: AsyncClient,
-        *,
-        name: str,
-        api_slug: str,
-        parent_object: str,
-        workspace_access: AccessLevel | None = "full-access",
-        workspace_member_access: Sequence[ListMemberAccess | Mapping[str, Any]] = (),
-    ) -> List:
-        """Async twin of :meth:`create`: ``POST /v2/lists`` (``list_configuration:read-write``)."""
-        request = cls._create(
-            name, api_slug, parent_object, workspace_access, workspace_member_access
+        path = _list(list)
+        payload = update_body(
+            "List.update",
+            name=name,
+            api_slug=api_slug,
+            workspace_access=workspace_access,
+            workspace_member_access=_plain_access(workspace_member_access),
         )
-        return await require_async(client).request(request)
+        return Request("PATCH", path, parse_data(List), json=payload)
 
-    @classmethod
-    async def update_async(
-        cls,
-        client: AsyncClient,
-        list: str,
-        *,
-        name: str | NotGiven = NOT_GIVEN,
-        api_slug: str | NotGiven = NOT_GIVEN,
-        workspace_access: AccessLevel | NotGiven | None = NOT_GIVEN,
-        workspace_member_access: Iterable[ListMemberAccess | Mapping[str, Any]]
-        | NotGiven = NOT_GIVEN,
-    ) -> List:
-        """Async twin of :meth:`update`: ``PATCH /v2/lists/{list}``
-        (``list_configuration:read-write``)."""
-        request = cls._update(list, name, api_slug, workspace_access, workspace_member_access)
-        return await require_async(client).request(request)
+    update_async: ClassVar = update.twin

@@ -574,11 +574,12 @@ class TranscriptSpeaker(AttioModel):
 
 
 class TranscriptSegment(AttioModel):
-    """One spoken segment; ``start_time``/``end_time`` are seconds from the recording's start."""
+    """One spoken segment; ``start_time``/``end_time`` are seconds from the recording's start
+    (an ``int`` when Attio sent an integer, so ``0`` dumps back as ``0``, not ``0.0``)."""
 
     speech: str | None = None
-    start_time: float | None = None
-    end_time: float | None = None
+    start_time: int | float | None = None
+    end_time: int | float | None = None
     speaker: TranscriptSpeaker | None = None
 
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import builtins
+from typing import ClassVar
 
-from ._client import AsyncClient, Client, require_async, require_sync
+from ._endpoints import endpoint
 from ._models import AttioModel, Timestamp
-from ._request import Request, parse_data, parse_data_list, update_body
-from ._resource import body, seg
+from ._parsing import parse_data, parse_data_list
+from ._request import Request, body, seg, update_body
 from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = ["Object", "ObjectId"]
+
+
+def _object(object: str) -> str:
+    return f"/v2/objects/{seg(object)}"
 
 
 class ObjectId(AttioModel):
@@ -29,112 +34,48 @@ class Object(AttioModel):
     plural_noun: str | None = None
     created_at: Timestamp | None = None
 
-    # ------------------------------------------------------------------ requests
-
-    @classmethod
-    def _list(cls) -> Request[builtins.list[Object]]:
-        return Request("GET", "/v2/objects", parse_data_list(cls))
-
-    @classmethod
-    def _get(cls, object: str) -> Request[Object]:
-        return Request("GET", f"/v2/objects/{seg(object)}", parse_data(cls))
-
-    @classmethod
-    def _create(cls, api_slug: str, singular_noun: str, plural_noun: str) -> Request[Object]:
-        payload = body(api_slug=api_slug, singular_noun=singular_noun, plural_noun=plural_noun)
-        return Request("POST", "/v2/objects", parse_data(cls), json=payload)
-
-    @classmethod
-    def _update(
-        cls,
-        object: str,
-        api_slug: str | NotGiven,
-        singular_noun: str | NotGiven,
-        plural_noun: str | NotGiven,
-    ) -> Request[Object]:
-        path = f"/v2/objects/{seg(object)}"
-        payload = update_body(
-            "Object.update",
-            api_slug=api_slug,
-            singular_noun=singular_noun,
-            plural_noun=plural_noun,
-        )
-        return Request("PATCH", path, parse_data(cls), json=payload)
-
-    # ------------------------------------------------------------------ sync
-
-    @classmethod
-    def list(cls, client: Client) -> builtins.list[Object]:
+    @endpoint
+    def list() -> Request[builtins.list[Object]]:
         """All objects: ``GET /v2/objects`` (scope ``object_configuration:read``)."""
-        return require_sync(client).request(cls._list())
+        return Request("GET", "/v2/objects", parse_data_list(Object))
 
-    @classmethod
-    def get(cls, client: Client, object: str) -> Object:
+    list_async: ClassVar = list.twin
+
+    @endpoint
+    def get(object: str) -> Request[Object]:
         """One object by slug or id: ``GET /v2/objects/{object}``
         (scope ``object_configuration:read``)."""
-        return require_sync(client).request(cls._get(object))
+        return Request("GET", _object(object), parse_data(Object))
 
-    @classmethod
-    def create(
-        cls, client: Client, *, api_slug: str, singular_noun: str, plural_noun: str
-    ) -> Object:
+    get_async: ClassVar = get.twin
+
+    @endpoint
+    def create(*, api_slug: str, singular_noun: str, plural_noun: str) -> Request[Object]:
         """Create a custom object: ``POST /v2/objects``
         (scope ``object_configuration:read-write``; 409 ``slug_conflict``)."""
-        return require_sync(client).request(cls._create(api_slug, singular_noun, plural_noun))
+        payload = body(api_slug=api_slug, singular_noun=singular_noun, plural_noun=plural_noun)
+        return Request("POST", "/v2/objects", parse_data(Object), json=payload)
 
-    @classmethod
+    create_async: ClassVar = create.twin
+
+    @endpoint
     def update(
-        cls,
-        client: Client,
         object: str,
         *,
         api_slug: str | NotGiven = NOT_GIVEN,
         singular_noun: str | NotGiven = NOT_GIVEN,
         plural_noun: str | NotGiven = NOT_GIVEN,
-    ) -> Object:
+    ) -> Request[Object]:
         """Change an object: ``PATCH /v2/objects/{object}``
         (scope ``object_configuration:read-write``).
 
         Only the fields given are sent: ``api_slug`` (snake case, unique), ``singular_noun``,
         ``plural_noun``. Giving none is a ``ValueError`` before any request.
         """
-        request = cls._update(object, api_slug, singular_noun, plural_noun)
-        return require_sync(client).request(request)
-
-    # ------------------------------------------------------------------ async
-
-    @classmethod
-    async def list_async(cls, client: AsyncClient) -> builtins.list[Object]:
-        """Async twin of :meth:`list`: ``GET /v2/objects`` (``object_configuration:read``)."""
-        return await require_async(client).request(cls._list())
-
-    @classmethod
-    async def get_async(cls, client: AsyncClient, object: str) -> Object:
-        """Async twin of :meth:`get`: ``GET /v2/objects/{object}``
-        (``object_configuration:read``)."""
-        return await require_async(client).request(cls._get(object))
-
-    @classmethod
-    async def create_async(
-        cls, client: AsyncClient, *, api_slug: str, singular_noun: str, plural_noun: str
-    ) -> Object:
-        """Async twin of :meth:`create`: ``POST /v2/objects``
-        (``object_configuration:read-write``)."""
-        return await require_async(client).request(
-            cls._create(api_slug, singular_noun, plural_noun)
+        path = _object(object)
+        payload = update_body(
+            "Object.update", api_slug=api_slug, singular_noun=singular_noun, plural_noun=plural_noun
         )
+        return Request("PATCH", path, parse_data(Object), json=payload)
 
-    @classmethod
-    async def update_async(
-        cls,
-        client: AsyncClient,
-        object: str,
-        *,
-        api_slug: str | NotGiven = NOT_GIVEN,
-        singular_noun: str | NotGiven = NOT_GIVEN,
-        plural_noun: str | NotGiven = NOT_GIVEN,
-    ) -> Object:
-        """Async twin of :meth:`update`: ``PATCH /v2/objects/{object}``
-        (``object_configuration:read-write``)."""
-        request = cls._update(object, api_slug, singular_noun, plural_noun)
-        return await require_async(client).request(request)
+    update_async: ClassVar = update.twin

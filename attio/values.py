@@ -12,7 +12,7 @@ attribute's models when it is first read) map an attribute slug to a **list** of
 ``number``             :class:`NumberValue`              ``int | float`` (as sent)
 ``checkbox``           :class:`CheckboxValue`            ``bool``
 ``currency``           :class:`CurrencyValue`            ``decimal.Decimal``
-``date``               :class:`DateValue`                ``datetime.date``
+``date``               :class:`DateValue`                ``datetime.date`` (else the text)
 ``timestamp``          :class:`TimestampValue`           ``datetime.datetime`` (aware)
 ``rating``             :class:`RatingValue`              ``int | float``
 ``status``             :class:`StatusValue`              the status title
@@ -28,22 +28,40 @@ attribute's models when it is first read) map an attribute slug to a **list** of
 anything else          :class:`UnknownValue`             its ``value`` field, if any
 =====================  ================================  ============================
 
-A future ``attribute_type`` — or a known one whose shape Attio changed — becomes an
-:class:`UnknownValue` that keeps every field and dumps back unchanged: it never fails the
-response. Every value round-trips (``model_dump(mode="json")`` gives back Attio's JSON).
+A future ``attribute_type`` — or a known one whose shape Attio changed, a value whose common
+fields (``active_from``, ``active_until``, ``created_by_actor``, ``attribute_type``) do not fit,
+even a value that is not a JSON object — becomes an :class:`UnknownValue` that keeps every field
+and dumps back unchanged: no value ever fails the response, nor the reading of it later. Every
+value round-trips (``model_dump(mode="json")`` gives back Attio's JSON). Numbers and booleans
+are read strictly (an ``int`` stays an ``int``; ``"5"`` or ``1`` where a bool belongs is not
+coerced, so the value becomes an :class:`UnknownValue` rather than dumping back changed).
 
 Writing: every model has :meth:`~BaseValue.to_write` giving Attio's write shape, and
-:func:`to_write_values` converts a whole ``values`` mapping, letting plain JSON pass through.
+:func:`to_write_values` converts a whole ``values`` mapping (a model alone becomes a one-item
+list), letting plain JSON pass through.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import decimal
+import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, GetCoreSchemaHandler, SerializerFunctionWrapHandler, TypeAdapter
+from pydantic import (
+    BaseModel,
+    Field,
+    GetCoreSchemaHandler,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    TypeAdapter,
+    ValidationError,
+    model_serializer,
+)
 from pydantic_core import PydanticCustomError, core_schema
 
 from ._models import Actor, AttioModel, Timestamp
@@ -83,8 +101,11 @@ __all__ = [
 ]
 
 
-Number = int | float
-"""A JSON number as Attio sent it: an ``int`` stays an ``int`` on the way back."""
+Number = StrictInt | StrictFloat
+"""A JSON number as Attio sent it: an ``int`` stays an ``int`` on the way back (strict: a
+string or a bool is not a number)."""
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _COMMON_FIELDS = frozenset({"active_from", "active_until", "created_by_actor", "attribute_type"})
 
@@ -152,7 +173,7 @@ class CheckboxValue(BaseValue):
     """``checkbox``: ``value`` is a bool."""
 
     attribute_type: Literal["checkbox"]
-    value: bool | None = None
+    value: StrictBool | None = None
 
     @property
     def plain(self) -> bool | None:
@@ -177,9 +198,10 @@ class CurrencyValue(BaseValue):
     @property
     def plain(self) -> decimal.Decimal | None:
         """The amount as an exact :class:`decimal.Decimal` (``Decimal("4.99")``, not 4.98999…)."""
-        if self.currency_value is None:
+        amount = self.currency_value
+        if amount is None:
             return None
-        return decimal.Decimal(str(self.currency_value))
+        return decimal.Decimal(amount if isinstance(amount, int) else str(amount))
 
     def to_write(self) -> dict[str, Any]:
         """``{"currency_value": amount}`` (the code comes from the attribute's config)."""
@@ -193,11 +215,20 @@ class DateValue(BaseValue):
     value: str | None = None
 
     @property
-    def plain(self) -> _dt.date | None:
-        """The date as a :class:`datetime.date`."""
-        if self.value is None:
+    def plain(self) -> _dt.date | str | None:
+        """The date as a :class:`datetime.date` (of a date-time text, its date part); the text
+        itself when it is not a real ``YYYY-MM-DD`` date (``"2024-02-30"``, ``"next week"``),
+        so reading never fails."""
+        text = self.value
+        if text is None:
             return None
-        return _dt.date.fromisoformat(self.value[:10])
+        head = text[:10]
+        if _DATE_RE.fullmatch(head) and text[10:11] in ("", "T", "t", " "):
+            try:
+                return _dt.date.fromisoformat(head)
+            except ValueError:
+                pass
+        return text
 
     def to_write(self) -> dict[str, Any]:
         """``{"value": "YYYY-MM-DD"}``."""
@@ -253,7 +284,7 @@ class SelectOptionData(AttioModel):
 
     id: SelectOptionDataId | None = None
     title: str | None = None
-    is_archived: bool | None = None
+    is_archived: StrictBool | None = None
 
 
 class StatusDataId(AttioModel):
@@ -274,8 +305,8 @@ class StatusData(AttioModel):
 
     id: StatusDataId | None = None
     title: str | None = None
-    is_archived: bool | None = None
-    celebration_enabled: bool | None = None
+    is_archived: StrictBool | None = None
+    celebration_enabled: StrictBool | None = None
     target_time_in_status: str | None = None
 
 
@@ -426,10 +457,14 @@ class LocationValue(BaseValue):
 
     @property
     def coordinates(self) -> tuple[float, float] | None:
-        """``(latitude, longitude)`` as floats, or ``None`` when Attio has none."""
+        """``(latitude, longitude)`` as floats, or ``None`` when Attio has none (or when either
+        is not a number: the texts stay in ``latitude``/``longitude``)."""
         if not self.latitude or not self.longitude:
             return None
-        return float(self.latitude), float(self.longitude)
+        try:
+            return float(self.latitude), float(self.longitude)
+        except ValueError:
+            return None
 
     def to_write(self) -> dict[str, Any]:
         """All ten keys (Attio requires every one; nulls allowed)."""
@@ -540,29 +575,174 @@ class PersonalNameValue(BaseValue):
         }
 
 
-class UnknownValue(BaseValue):
-    """A value of an ``attribute_type`` this version does not know (or of an unexpected shape).
+_NOT_SET: Any = object()
+_STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
 
-    Every field is kept (``model_extra``) and dumped back unchanged.
+
+class UnknownValue(BaseValue):
+    """A value this version cannot type: an ``attribute_type`` it does not know, a known type of
+    an unexpected shape, a value whose common fields do not fit, or one that is not an object.
+
+    Every field is kept (``model_extra``) and dumped back unchanged. A common field that does not
+    fit (``active_from`` not a timestamp, ``created_by_actor`` not an actor object,
+    ``attribute_type`` not a string, ...) reads as its default (``None``; ``""`` for
+    ``attribute_type``) and is kept, as received, in :attr:`malformed`; a value that is not a
+    JSON object at all is kept whole (:attr:`raw`). Both dump back exactly as Attio sent them,
+    so for a value that was not an object ``model_dump`` returns that non-object.
     """
 
     attribute_type: str = ""
 
+    def __init__(self, /, **data: Any) -> None:
+        built = self.__pydantic_validator__.validate_python(data, self_instance=self)
+        if built is not self:  # salvaged into a new instance: take over its state
+            for name in _STATE:
+                object.__setattr__(self, name, getattr(built, name))
+
+    # pydantic-core validates a well-formed value with no Python call; only when that fails
+    # does ``_salvage`` run, so the fast path is unchanged and this model never fails.
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        model = handler(source)
+        salvage = core_schema.no_info_plain_validator_function(cls._salvage)
+        return core_schema.union_schema([model, salvage], mode="left_to_right")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        model_schema = schema["choices"][0] if schema.get("type") == "union" else schema
+        result: dict[str, Any] = handler(model_schema)
+        return result
+
+    @classmethod
+    def _salvage(cls, data: Any) -> UnknownValue:
+        """``data`` kept as it is, its well-formed common fields typed, the others kept raw."""
+        if isinstance(data, BaseModel):
+            data = data.model_dump()
+        built = cls.__new__(cls)
+        fields: dict[str, Any] = {
+            "active_from": None,
+            "active_until": None,
+            "created_by_actor": None,
+            "attribute_type": "",
+        }
+        fields_set: set[str] = set()
+        extra: dict[str, Any] = {}
+        private: dict[str, Any]
+        if isinstance(data, Mapping) and all(isinstance(key, str) for key in data):
+            malformed: dict[str, Any] = {}
+            for key, item in data.items():
+                if key not in _COMMON_FIELDS:
+                    extra[key] = item
+                    continue
+                typed = _common_field(key, item)
+                if typed is _NOT_SET:
+                    malformed[key] = item
+                else:
+                    fields[key] = typed
+                    fields_set.add(key)
+            private = {"_malformed": malformed}
+        else:
+            private = {"_raw": (data,)}
+        object.__setattr__(built, "__dict__", fields)
+        object.__setattr__(built, "__pydantic_fields_set__", fields_set)
+        object.__setattr__(built, "__pydantic_extra__", extra)
+        object.__setattr__(built, "__pydantic_private__", private)
+        return built
+
+    def _salvaged(self) -> dict[str, Any]:
+        private: dict[str, Any] | None = self.__pydantic_private__
+        return private if private else {}
+
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        salvaged = self._salvaged()
+        if not salvaged:
+            return handler(self)
+        if "_raw" in salvaged:
+            return salvaged["_raw"][0]
+        out = handler(self)
+        include, exclude = info.include, info.exclude
+        for key, item in salvaged["_malformed"].items():
+            if key in self.model_fields_set:
+                continue  # set since: the model's own value is dumped
+            if (include is not None and key not in include) or (exclude and key in exclude):
+                continue
+            if item is None and info.exclude_none:
+                continue
+            out[key] = item
+        return out
+
+    def __repr_args__(self) -> Any:
+        salvaged = self._salvaged()
+        if "_raw" in salvaged:
+            yield "raw", salvaged["_raw"][0]
+            return
+        yield from super().__repr_args__()
+        if salvaged.get("_malformed"):
+            yield "malformed", salvaged["_malformed"]
+
+    @property
+    def malformed(self) -> dict[str, Any]:
+        """The common fields that did not fit, as received (``{}`` when all did)."""
+        return dict(self._salvaged().get("_malformed") or {})
+
+    @property
+    def raw(self) -> Any:
+        """This value as JSON: exactly what Attio sent for a value read from it (a dict, or
+        whatever a value that was not an object was)."""
+        return self.model_dump(mode="json")
+
+    @property
+    def is_active(self) -> bool:
+        """Whether this is a current value (no ``active_until``, not even a malformed one)."""
+        return self.active_until is None and "active_until" not in self.malformed
+
     @property
     def fields(self) -> dict[str, Any]:
-        """The type-specific fields (everything but the common ones)."""
+        """The type-specific fields (everything but the common ones; ``{}`` for a non-object)."""
         return dict(self.model_extra or {})
 
     @property
     def plain(self) -> Any:
-        """Its ``value`` field when it has one, else its type-specific fields as a dict."""
+        """Its ``value`` field when it has one, else its type-specific fields as a dict (a value
+        that was not an object: that value itself)."""
+        salvaged = self._salvaged()
+        if "_raw" in salvaged:
+            return salvaged["_raw"][0]
         extra = self.model_extra or {}
         return extra["value"] if "value" in extra else dict(extra)
 
-    def to_write(self) -> dict[str, Any]:
-        """Its type-specific fields (the common read-only ones left out)."""
+    def to_write(self) -> Any:
+        """Its type-specific fields (the common read-only ones left out); a value that was not
+        an object is written as it is."""
         dumped = self.model_dump(mode="json")
+        if not isinstance(dumped, dict):
+            return dumped
         return {k: v for k, v in dumped.items() if k not in _COMMON_FIELDS}
+
+
+_COMMON_TYPES: dict[str, Any] = {
+    "active_from": Timestamp | None,
+    "active_until": Timestamp | None,
+    "created_by_actor": Actor | None,
+}
+_COMMON_ADAPTERS: dict[str, TypeAdapter[Any]] = {}  # built when first needed
+
+
+def _common_field(key: str, item: Any) -> Any:
+    """``item`` validated as the common field ``key``, or ``_NOT_SET`` when it does not fit."""
+    if key == "attribute_type":
+        return item if isinstance(item, str) else _NOT_SET
+    adapter = _COMMON_ADAPTERS.get(key)
+    if adapter is None:
+        adapter = TypeAdapter(_COMMON_TYPES[key])
+        _COMMON_ADAPTERS[key] = adapter
+    try:
+        return adapter.validate_python(item)
+    except ValidationError:
+        return _NOT_SET
 
 
 KnownValue = Annotated[
@@ -621,11 +801,13 @@ VALUE_TYPES: dict[str, type[BaseValue]] = {
 def to_write_value(value: Any) -> Any:
     """One entry of a ``values`` mapping in Attio's write shape.
 
-    A value model (or a list/tuple of them, possibly mixed with plain JSON) is converted with
-    :meth:`BaseValue.to_write`; anything else is returned unchanged.
+    A value model becomes a one-item list of its :meth:`BaseValue.to_write` (Attio's write
+    shape is an array of values); in a list/tuple, possibly mixed with plain JSON, each model is
+    converted. Anything else (a plain dict, a string, a number, a list of them) is returned
+    unchanged: a bare dict or scalar is Attio's documented single-value shape.
     """
     if isinstance(value, BaseValue):
-        return value.to_write()
+        return [value.to_write()]
     if isinstance(value, (list, tuple)) and any(isinstance(v, BaseValue) for v in value):
         return [v.to_write() if isinstance(v, BaseValue) else v for v in value]
     return value
@@ -635,8 +817,8 @@ def to_write_values(values: Mapping[str, Any]) -> dict[str, Any]:
     """A ``values``/``entry_values`` mapping in Attio's write shape.
 
     Keys (attribute slugs or ids) and plain JSON values pass through unchanged; value models
-    of this module, alone or in lists, become their write shapes, so values read from one
-    record can be written to another::
+    of this module become their write shapes (a model alone is sent as a one-item list), so
+    values read from one record can be written to another::
 
         attio.Record.create(client, "people", {"name": person.first("name"), "tier": "Gold"})
 
@@ -671,10 +853,11 @@ class ValueMap(dict[str, list[AttributeValue]]):
     few attributes of each record, so the client checks the shape of the map when it parses a
     response (an object of arrays of objects) and builds each attribute's models on first
     access (``values["name"]``, ``.get``, ``.items()``, iteration over ``.values()``, ``==``,
-    ``repr``). Value models never fail (an unexpected shape becomes an :class:`UnknownValue`),
-    so reading later changes nothing but when the work is done. Untouched attributes dump back
-    exactly as Attio sent them; read ones dump from their models (the same JSON, plus any change
-    you made to them).
+    ``repr``). Value models never fail (an unexpected shape, malformed common fields included,
+    becomes an :class:`UnknownValue`), so reading later changes nothing but when the work is
+    done. Setting an attribute to anything but a list or tuple is a ``TypeError`` at once.
+    Untouched attributes dump back exactly as Attio sent them; read ones dump from their models
+    (the same JSON, plus any change you made to them).
     """
 
     __slots__ = ("_pending",)
@@ -750,6 +933,11 @@ class ValueMap(dict[str, list[AttributeValue]]):
         return self._load(key) if key in self else default
 
     def __setitem__(self, key: str, items: list[Any]) -> None:
+        if not isinstance(items, (list, tuple)):
+            # Refused now: reading it later could not turn it into a list of values.
+            raise TypeError(
+                f"the values of {key!r} must be a list of values, got {type(items).__name__}"
+            )
         dict.__setitem__(self, key, items)
         self._pending.add(key)  # validated (models pass through) when next read
 
@@ -888,17 +1076,18 @@ class ValuesReader:
     def values_of(self, attribute: str, *, historic: bool = False) -> list[AttributeValue]:
         """The current values of ``attribute`` (``[]`` when unset or absent).
 
-        Current means ``active_until is None``; ``historic=True`` returns every value held.
+        Current means :attr:`~BaseValue.is_active` (no ``active_until``); ``historic=True``
+        returns every value held.
         """
         found = self._value_map().get(attribute) or []
         if historic:
             return list(found)
-        return [v for v in found if v.active_until is None]
+        return [v for v in found if v.is_active]
 
     def first(self, attribute: str) -> AttributeValue | None:
         """The first current value of ``attribute``, or ``None``."""
         for value in self._value_map().get(attribute) or ():
-            if value.active_until is None:
+            if value.is_active:
                 return value
         return None
 

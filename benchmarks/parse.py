@@ -271,7 +271,7 @@ def client_parser(records: int) -> Callable[[bytes], Any]:
     """The client's own parse step for ``Record.list``: the request it builds, and
     ``_BaseClient._parse`` on a 200 response (envelope, models, collector pause, error mapping).
     """
-    paged = Record._query("companies", None, None, records, 0)
+    paged = vars(Record)["list"].build("companies", limit=records, offset=0)  # its declaration
     request = paged.request
 
     def parse(content: bytes) -> Any:

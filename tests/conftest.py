@@ -21,12 +21,29 @@ SHARED = Path(os.environ.get("ATTIO_SHARED_DIR", ROOT.parent / "shared"))
 REAL_RESPONSES = SHARED / "real-responses"
 OPENAPI = SHARED / "attio-openapi.json"
 
+SHARED_SKIP = (
+    "needs the maintainers' corpus beside the repository (../shared: Attio's OpenAPI document "
+    "and responses recorded from the live API; it is not part of the project; point "
+    "ATTIO_SHARED_DIR at a copy to run these)"
+)
+"""The one skip reason of every test that needs ``../shared``."""
+
+
+def require_shared(path: Path) -> Path:
+    """``path`` (inside ``../shared``) if it exists; else the test is skipped, saying why."""
+    if not path.exists():
+        pytest.skip(SHARED_SKIP)
+    return path
+
 
 Reply = httpx.Response | BaseException | Callable[[httpx.Request], httpx.Response]
 
 
 class MockAttio:
-    """Answers queued replies in order (the last one repeats) and records every request.
+    """Answers queued replies in order, each once, and records every request.
+
+    A request with no reply left fails the test: a test that sends a request twice notices.
+    A callable reply (a scripted server) answers every request from then on.
 
     ``reply(...)`` queues a JSON answer, ``fail(exc)`` a transport exception. ``client()`` and
     ``async_client()`` give clients wired to it whose retry sleeps land in ``sleeps``.
@@ -44,18 +61,23 @@ class MockAttio:
         *,
         headers: dict[str, str] | None = None,
         content: bytes | None = None,
+        times: int = 1,
     ) -> MockAttio:
+        """Queue an answer, ``times`` times (each is served once)."""
         if content is None:
             content = b"" if json_body is None else json.dumps(json_body).encode()
-        self.replies.append(httpx.Response(status, headers=headers, content=content))
+        for _ in range(times):
+            self.replies.append(httpx.Response(status, headers=headers, content=content))
         return self
 
     def data(self, payload: Any, **extra: Any) -> MockAttio:
         """Queue a 200 ``{"data": payload, **extra}``."""
         return self.reply(200, {"data": payload, **extra})
 
-    def fail(self, exc: BaseException) -> MockAttio:
-        self.replies.append(exc)
+    def fail(self, exc: BaseException, *, times: int = 1) -> MockAttio:
+        """Queue a transport failure, ``times`` times (each is raised once)."""
+        for _ in range(times):
+            self.replies.append(exc)
         return self
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -63,7 +85,10 @@ class MockAttio:
         self.requests.append(request)
         if not self.replies:
             raise AssertionError(f"unexpected request {request.method} {request.url}")
-        reply = self.replies[0] if len(self.replies) == 1 else self.replies.popleft()
+        if callable(self.replies[0]) and not isinstance(self.replies[0], httpx.Response):
+            reply = self.replies[0]  # a scripted server keeps answering
+        else:
+            reply = self.replies.popleft()
         if isinstance(reply, BaseException):
             raise reply
         if callable(reply) and not isinstance(reply, httpx.Response):
@@ -116,10 +141,7 @@ def mock() -> MockAttio:
 
 def load_real(name: str) -> Any:
     """A file of ``../shared/real-responses`` (the test is skipped when it is absent)."""
-    path = REAL_RESPONSES / name
-    if not path.exists():
-        pytest.skip(f"{path} is not present (../shared/real-responses)")
-    return json.loads(path.read_text())
+    return json.loads(require_shared(REAL_RESPONSES / name).read_text())
 
 
 # --------------------------------------------------------------------------- sync/async parity

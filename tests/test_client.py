@@ -229,7 +229,7 @@ async def test_user_http_client_keeps_its_own_timeout(mock: MockAttio, kind: str
 
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_explicit_timeout_overrides_the_user_http_client(mock: MockAttio, kind: str) -> None:
-    mock.data({"id": "t1"})
+    mock.data({"id": "t1"}).data({"id": "t1"})
     await send_request(mock, kind, get_thing(), timeout=1.5)
     assert timeout_of(mock.last) == httpx.Timeout(1.5).as_dict()
     await send_request(mock, kind, get_thing(), timeout=None)
@@ -398,7 +398,7 @@ async def test_key_never_logged(
     with pytest.raises(attio.AuthenticationError):
         await send_request(mock, kind, get_thing())
     mock.replies.clear()
-    mock.fail(httpx.ConnectError("refused"))
+    mock.fail(httpx.ConnectError("refused"), times=2)
     with pytest.raises(attio.APIConnectionError):
         await send_request(mock, kind, get_thing(), max_retries=1)
     assert len(mock.requests) == 1 + 4 + 2
@@ -442,3 +442,13 @@ async def test_async_classmethods_refuse_the_wrong_client(mock: MockAttio) -> No
     with pytest.raises(TypeError, match=r"expected an attio\.AsyncClient"):
         await attio.WorkspaceMember.list_async(object())  # type: ignore[arg-type]
     assert mock.requests == []
+
+
+def test_the_test_double_never_repeats_a_reply(mock: MockAttio) -> None:
+    # A test that sends a request twice notices: the second finds no reply queued.
+    mock.data({"id": "t1"})
+    client = mock.client()
+    client.request(get_thing())
+    with pytest.raises(AssertionError, match="unexpected request"):
+        client.request(get_thing())
+    assert len(mock.requests) == 2

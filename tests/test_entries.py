@@ -254,7 +254,7 @@ async def test_upsert_serialises_value_models(mock: MockAttio, aio: bool) -> Non
             "parent_record_id": PARENT_ID,
             "parent_object": "companies",
             "entry_values": {
-                "stage": {"status": "6a1e2f3c-0000-4000-8000-0000000000d1"},
+                "stage": [{"status": "6a1e2f3c-0000-4000-8000-0000000000d1"}],  # one-element list
                 "owners": [
                     {"referenced_actor_type": "workspace-member", "referenced_actor_id": "m1"},
                     {"referenced_actor_type": "workspace-member", "referenced_actor_id": "m2"},

@@ -292,14 +292,14 @@ async def test_the_key_is_not_in_exceptions(
 ) -> None:
     status, exc = failure
     if exc is not None:
-        mock.fail(exc)
+        mock.fail(exc, times=2)
     elif status == 200:
         mock.reply(200, content=b"<html/>")
     else:
         assert status is not None
-        mock.reply(status, {"code": "x", "message": "nope"})
+        mock.reply(status, {"code": "x", "message": "nope"}, times=2)
     with pytest.raises(attio.AttioException) as caught:
-        await send_request(mock, kind, get_thing(), max_retries=1)
+        await send_request(mock, kind, get_thing(), max_retries=1)  # at most 2 attempts
     err = caught.value
     assert mock.last.headers["authorization"] == f"Bearer {API_KEY}"  # it was sent...
     for text in (str(err), repr(err), repr(err.args), str(err.__cause__), repr(err.__context__)):

@@ -180,6 +180,7 @@ async def test_cursor_page_without_pagination_ends(mock: MockAttio, kind: str) -
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_cursor_repeated_at_once_does_not_loop(mock: MockAttio, kind: str) -> None:
     mock.replies.append(page_of([1], pagination={"next_cursor": "same"}))
+    mock.replies.append(page_of([1], pagination={"next_cursor": "same"}))
     assert await collect(mock, kind, paged("cursor", limit=1)) == [1, 1]
     assert len(mock.requests) == 2
 

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter
 import attio
 from attio.values import VALUE_TYPES, UnknownValue, ValueMap
 from attio.webhooks import WebhookDelivery
-from tests.conftest import REAL_RESPONSES
+from tests.conftest import REAL_RESPONSES, SHARED_SKIP
 
 # file-name fragment -> (model, shape). Shapes: "list" = {"data": [model]}, "one" = {"data": model},
 # "bare" = the model itself (no envelope: /v2/self, error bodies, bodies stripped by the recorder).
@@ -58,7 +58,7 @@ def _files() -> list[str]:
     return sorted(p.name for p in REAL_RESPONSES.glob("*.json"))
 
 
-@pytest.mark.skipif(not REAL_RESPONSES.is_dir(), reason="../shared/real-responses is absent")
+@pytest.mark.skipif(not REAL_RESPONSES.is_dir(), reason=SHARED_SKIP)
 def test_every_real_response_is_mapped() -> None:
     files = _files()
     assert len(files) >= 40
@@ -69,7 +69,7 @@ def test_every_real_response_is_mapped() -> None:
 @pytest.mark.parametrize("name", _files() or ["(absent)"])
 def test_real_response_round_trips(name: str) -> None:
     if name == "(absent)":
-        pytest.skip("../shared/real-responses is absent")
+        pytest.skip(SHARED_SKIP)
     body = json.loads((REAL_RESPONSES / name).read_text())
     model, shape = _route(name)
     if shape == "bare":

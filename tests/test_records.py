@@ -276,9 +276,10 @@ async def test_create_serialises_value_models(mock: MockAttio, aio: bool) -> Non
     assert mock.body() == {
         "data": {
             "values": {
-                "name": {"value": "Acme Rockets"},
+                # A single value model is sent as a one-element list (the spec wants arrays).
+                "name": [{"value": "Acme Rockets"}],
                 "domains": [{"domain": "acme.example"}, {"domain": "www.acme.example"}],
-                "tier": {"option": "6a1e2f3c-0000-4000-8000-0000000000c1"},
+                "tier": [{"option": "6a1e2f3c-0000-4000-8000-0000000000c1"}],
                 "team": ["ada@example.com"],
             }
         }

@@ -96,7 +96,7 @@ def http_date(seconds_from_now: float) -> str:
 async def test_status_table(
     mock: MockAttio, kind: str, status: int, method: str, attempts: int
 ) -> None:
-    mock.reply(status, error_body(status))
+    mock.reply(status, error_body(status), times=4)  # at most 4 attempts
     with pytest.raises(ERRORS[status]) as caught:
         await send_request(mock, kind, REQUESTS[method](), max_retries=3)
     assert len(mock.requests) == attempts
@@ -277,7 +277,7 @@ async def test_max_retries_zero_makes_one_attempt(
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 @pytest.mark.parametrize("retries", [1, 2, 5])
 async def test_max_retries_bounds_attempts(mock: MockAttio, kind: str, retries: int) -> None:
-    mock.reply(502, error_body(502))
+    mock.reply(502, error_body(502), times=retries + 1)
     with pytest.raises(attio.InternalServerError) as caught:
         await send_request(mock, kind, REQUESTS["DELETE"](), max_retries=retries)
     assert len(mock.requests) == retries + 1
@@ -287,7 +287,7 @@ async def test_max_retries_bounds_attempts(mock: MockAttio, kind: str, retries: 
 
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_backoff_is_exponential_jittered_and_capped(mock: MockAttio, kind: str) -> None:
-    mock.reply(500, error_body(500))
+    mock.reply(500, error_body(500), times=16)  # two calls of 8 attempts
     low = RetryPolicy(max_retries=7, initial_backoff=0.5, max_backoff=4.0, jitter=lambda: 0.0)
     with pytest.raises(attio.InternalServerError):
         await send_request(mock, kind, REQUESTS["GET"](), retry_policy=low)
@@ -301,7 +301,7 @@ async def test_backoff_is_exponential_jittered_and_capped(mock: MockAttio, kind:
 
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_default_backoff_stays_in_its_band_and_varies(mock: MockAttio, kind: str) -> None:
-    mock.reply(500, error_body(500))
+    mock.reply(500, error_body(500), times=4 + 13)  # 4 attempts, then 13
     with pytest.raises(attio.InternalServerError):
         await send_request(mock, kind, REQUESTS["GET"]())  # default policy, max_retries=3
     assert len(mock.sleeps) == 3
@@ -432,7 +432,7 @@ async def test_nothing_sent_is_retried_for_every_method(
     exc: httpx.TransportError,
     raised: type[attio.APIConnectionError],
 ) -> None:
-    mock.fail(exc)
+    mock.fail(exc, times=4)
     with pytest.raises(raised) as caught:
         await send_request(mock, kind, REQUESTS[method]())
     assert len(mock.requests) == 4
@@ -451,7 +451,7 @@ async def test_maybe_sent_is_retried_only_when_safe(
     exc: httpx.TransportError,
     raised: type[attio.APIConnectionError],
 ) -> None:
-    mock.fail(exc)
+    mock.fail(exc, times=4)
     with pytest.raises(raised) as caught:
         await send_request(mock, kind, REQUESTS[method]())
     assert len(mock.requests) == (4 if method in SAFE else 1)

@@ -36,7 +36,7 @@ import httpx
 import pytest
 
 import attio
-from tests.conftest import OPENAPI, MockAttio
+from tests.conftest import OPENAPI, SHARED_SKIP, MockAttio
 
 # --------------------------------------------------------------------------- sample values
 
@@ -356,7 +356,7 @@ UNCOVERED: dict[str, str] = {
 @pytest.fixture(scope="module")
 def spec() -> dict[str, Any]:
     if not OPENAPI.exists():
-        pytest.skip(f"{OPENAPI} is not present (Attio's OpenAPI document, ../shared)")
+        pytest.skip(SHARED_SKIP)
     return _load_spec(str(OPENAPI))
 
 

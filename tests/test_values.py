@@ -459,7 +459,7 @@ def test_to_write_values_converts_models_alone_and_in_lists() -> None:
         {"tier": select, "domains": [domain, {"domain": "b.example"}, "c.example"], "x": "y"}
     )
     assert converted == {
-        "tier": {"option": "6a1e2f3c-0000-4000-8000-0000000000c1"},
+        "tier": [{"option": "6a1e2f3c-0000-4000-8000-0000000000c1"}],
         "domains": [{"domain": "app.acme.example"}, {"domain": "b.example"}, "c.example"],
         "x": "y",
     }

@@ -3,9 +3,9 @@
 Opt-in: nothing happens unless a test asks for one of these fixtures.
 
 * ``attio_vcr`` -- a vcrpy cassette around the test, stored at
-  ``<rootdir>/cassettes/<test module>/<test name>.yaml`` (change the folder by overriding the
-  ``attio_cassette_dir`` fixture, the file name with ``attio_cassette_name``, the vcrpy
-  options with ``attio_vcr_config``).
+  ``<rootdir>/cassettes/<test module's path, a leading tests/ left out>/<test name>.yaml``
+  (change the folder by overriding the ``attio_cassette_dir`` fixture, the file name with
+  ``attio_cassette_name``, the vcrpy options with ``attio_vcr_config``).
 * ``attio_client`` / ``attio_async_client`` -- an ``attio.Client`` / ``attio.AsyncClient``
   inside that cassette: against the live API when ``ATTIO_API_KEY`` is set and the record mode
   is not ``none``, otherwise against a fresh :class:`~attio.testing.FakeAttio` (``attio_fake``).
@@ -54,10 +54,24 @@ def attio_record_mode(request: pytest.FixtureRequest) -> str:
     return str(mode or "none")
 
 
+def cassette_dir_for(rootdir: Path, module: Path) -> Path:
+    """``<rootdir>/cassettes/<module's path below rootdir, without .py>``, with a leading
+    ``tests/`` left out: ``tests/test_x.py`` -> ``cassettes/test_x``, ``tests/integration/
+    test_x.py`` -> ``cassettes/integration/test_x``. Two modules of one name in two folders get
+    two folders (a module outside rootdir falls back to its name)."""
+    try:
+        parts = module.with_suffix("").relative_to(rootdir).parts
+    except ValueError:
+        parts = (module.stem,)
+    if len(parts) > 1 and parts[0] == "tests":
+        parts = parts[1:]
+    return rootdir.joinpath("cassettes", *parts)
+
+
 @pytest.fixture
 def attio_cassette_dir(request: pytest.FixtureRequest) -> Path:
-    """Where cassettes of this test module live: ``<rootdir>/cassettes/<module name>``."""
-    return Path(request.config.rootpath) / "cassettes" / request.path.stem
+    """Where cassettes of this test module live: see :func:`cassette_dir_for`."""
+    return cassette_dir_for(Path(request.config.rootpath), Path(request.path))
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Integration tests: every scenario runs once with ``attio.Client`` and once with
-``attio.AsyncClient``, each inside its own vcrpy cassette under ``cassettes/<module>/``.
+``attio.AsyncClient``, each inside its own vcrpy cassette under ``cassettes/integration/<module>/``.
 
 The ``api`` fixture hides the sync/async difference so that a scenario is written once:
 ``await api(attio.Record.create, "people", values)`` calls ``Record.create(client, ...)`` with

@@ -115,3 +115,17 @@ def test_default_record_mode_is_none_and_plain_tests_are_untouched(project: Path
     assert not (project / "cassettes").exists()
     help_text = _run(project, "--help").stdout
     assert "--record-mode" in help_text
+
+
+def test_cassette_folders_of_same_named_modules_do_not_collide(tmp_path: Path) -> None:
+    from attio.testing.pytest_plugin import cassette_dir_for
+
+    unit = cassette_dir_for(tmp_path, tmp_path / "tests" / "test_records.py")
+    integration = cassette_dir_for(tmp_path, tmp_path / "tests" / "integration" / "test_records.py")
+    assert unit == tmp_path / "cassettes" / "test_records"
+    assert integration == tmp_path / "cassettes" / "integration" / "test_records"
+    assert unit != integration
+    top = cassette_dir_for(tmp_path, tmp_path / "test_demo.py")
+    assert top == tmp_path / "cassettes" / "test_demo"
+    outside = cassette_dir_for(tmp_path / "a", tmp_path / "b" / "test_x.py")
+    assert outside == tmp_path / "a" / "cassettes" / "test_x"
