@@ -6,7 +6,7 @@
 ...         print(person.id.record_id)
 """
 
-from . import parse, values
+from . import parse, value_map, values
 from ._client import DEFAULT_TIMEOUT, AsyncClient, Client
 from ._exceptions import (
     APIConnectionError,
@@ -24,6 +24,7 @@ from ._exceptions import (
     PathParameterError,
     PermissionDeniedError,
     RateLimitError,
+    RequestBodyError,
     ResponseValidationError,
     UnprocessableEntityError,
 )
@@ -33,27 +34,25 @@ from ._request import Request
 from ._retry import RetryPolicy
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._version import __version__
-from .attributes import Attribute, AttributeId, SelectOption, SelectOptionId, Status, StatusId
-from .comments import Comment, CommentEntry, CommentId, CommentRecord
-from .entries import Entry, EntryId
-from .lists import List, ListId, ListMemberAccess
-from .meetings import (
+from .attributes import Attribute, AttributeId
+from .call_recordings import (
     CallRecording,
     CallRecordingId,
-    Meeting,
-    MeetingId,
-    MeetingLinkedRecord,
-    MeetingParticipant,
-    MeetingTime,
     Transcript,
     TranscriptId,
     TranscriptSegment,
     TranscriptSpeaker,
 )
+from .comments import Comment, CommentEntry, CommentId, CommentRecord
+from .entries import Entry, EntryId
+from .lists import List, ListId, ListMemberAccess
+from .meetings import Meeting, MeetingId, MeetingLinkedRecord, MeetingParticipant, MeetingTime
 from .meta import Meta
 from .notes import Note, NoteId, NoteRecordTag, NoteTag, NoteUnknownTag, NoteWorkspaceMemberTag
 from .objects import Object, ObjectId
 from .records import Record, RecordEntry, RecordId, SearchResult
+from .select_options import SelectOption, SelectOptionId
+from .statuses import Status, StatusId
 from .tasks import Task, TaskAssignee, TaskId, TaskLinkedRecord
 from .threads import Thread, ThreadId
 from .webhooks import (
@@ -124,6 +123,7 @@ __all__ = [
     "RecordEntry",
     "RecordId",
     "Request",
+    "RequestBodyError",
     "ResponseValidationError",
     "RetryPolicy",
     "SearchResult",
@@ -154,5 +154,6 @@ __all__ = [
     "WorkspaceMemberId",
     "__version__",
     "parse",
+    "value_map",
     "values",
 ]

@@ -27,7 +27,8 @@ from ._exceptions import (
     make_status_error,
 )
 from ._pagination import Page, PagedRequest, PageTrail, RawPage, advance
-from ._request import Request, check_path, gc_paused
+from ._parsing import gc_paused
+from ._request import Request, check_path
 from ._retry import RetryPolicy
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._version import __version__

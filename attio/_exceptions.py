@@ -33,6 +33,7 @@ __all__ = [
     "PathParameterError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestBodyError",
     "ResponseValidationError",
     "UnprocessableEntityError",
 ]
@@ -124,6 +125,11 @@ class PathParameterError(AttioException, ValueError):
     """A path parameter (id, slug, object, list, attribute, option or status) that could change
     the endpoint called: empty, ``.`` or ``..`` (also percent-encoded). Raised before any
     request. A path parameter that is not a string at all (``None``) is a ``TypeError``."""
+
+
+class RequestBodyError(AttioException, ValueError):
+    """A request body that cannot be sent as JSON: nested too deeply, ``NaN`` or infinity.
+    Raised before any request (a value of a type JSON has no form for is a ``TypeError``)."""
 
 
 class PaginationError(AttioException, RuntimeError):

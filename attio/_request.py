@@ -1,9 +1,11 @@
-"""The I/O-free request value that both clients execute, and the parsers that read answers.
+"""The I/O-free request value that both clients execute, and how its parts are encoded.
 
-A resource classmethod builds a :class:`Request` once (method, path, query, JSON body, how to
+An endpoint's declaration builds a :class:`Request` (method, path, query, JSON body, how to
 parse the answer, whether repeating it is safe); :class:`attio.Client` and
-:class:`attio.AsyncClient` only send it and sleep between attempts. A paginated endpoint is a
-:class:`PagedRequest`: a request plus the rule that derives the next page's request.
+:class:`attio.AsyncClient` only send it and sleep between attempts. Here too: :func:`seg`, the
+one check every path parameter goes through, :func:`check_path`, and the JSON encoder (exact
+``Decimal`` digits, UTC ``Z`` datetimes, bounded errors). Parsers live in
+:mod:`attio._parsing`, paging in :mod:`attio._pagination`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from uuid import UUID
 
 from pydantic import BaseModel
 
-from ._exceptions import PathParameterError, clip
+from ._exceptions import PathParameterError, RequestBodyError, clip
 from ._models import Timestamp
 from ._sentinel import NOT_GIVEN, NotGiven, drop_not_given
 
@@ -39,10 +41,6 @@ __all__ = [
 HTTPMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
-
-
-NO_BODY: Any = NOT_GIVEN
-"""The request has no JSON body (``None`` would mean the JSON ``null``): :data:`NOT_GIVEN`."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -185,7 +183,7 @@ def _json_default(value: Any, decimals: list[str]) -> Any:
         return value.model_dump(mode="json", exclude_unset=True)
     if isinstance(value, decimal.Decimal):
         if not value.is_finite():
-            raise ValueError(f"cannot send {value} to Attio: JSON has no NaN or infinity")
+            raise RequestBodyError(f"cannot send {value} to Attio: JSON has no NaN or infinity")
         # A placeholder, replaced by the exact digits once the JSON text is built.
         decimals.append(format(value, "f") if abs(value.adjusted()) < 30 else str(value))
         return _DECIMAL_MARK
@@ -212,13 +210,22 @@ def encode_json(value: Any) -> bytes:
     """Compact JSON for Attio: models dump by API names, ``Decimal`` keeps its exact digits,
     ``datetime`` becomes UTC ISO text with ``Z`` (naive means UTC), dates ISO, UUIDs text."""
     decimals: list[str] = []
-    text = json.dumps(
-        value,
-        default=lambda v: _json_default(v, decimals),
-        ensure_ascii=False,
-        separators=(",", ":"),
-        allow_nan=False,
-    )
+    try:
+        text = json.dumps(
+            value,
+            default=lambda v: _json_default(v, decimals),
+            ensure_ascii=False,
+            separators=(",", ":"),
+            allow_nan=False,
+        )
+    except RecursionError:
+        raise RequestBodyError("the request body is nested too deeply to send as JSON") from None
+    except ValueError as exc:  # NaN or infinity (allow_nan=False), a non-finite Decimal
+        if isinstance(exc, RequestBodyError):
+            raise
+        raise RequestBodyError(
+            f"the request body cannot be sent as JSON: {clip(exc, 200)}"
+        ) from None
     if decimals:
         pieces = text.split(_DECIMAL_MARK_JSON)
         if len(pieces) != len(decimals) + 1:  # pragma: no cover - the mark in user text
@@ -229,15 +236,3 @@ def encode_json(value: Any) -> bytes:
             out.append(rest)
         text = "".join(out)
     return text.encode("utf-8")
-
-
-# Re-exported for modules that still import these from here (parsing and paging moved out).
-from ._pagination import PagedRequest as PagedRequest  # noqa: E402
-from ._pagination import Paging as Paging  # noqa: E402
-from ._pagination import RawPage as RawPage  # noqa: E402
-from ._parsing import gc_paused as gc_paused  # noqa: E402
-from ._parsing import parse_bare as parse_bare  # noqa: E402
-from ._parsing import parse_data as parse_data  # noqa: E402
-from ._parsing import parse_data_list as parse_data_list  # noqa: E402
-from ._parsing import parse_nothing as parse_nothing  # noqa: E402
-from ._parsing import parse_page as parse_page  # noqa: E402

@@ -1,23 +1,26 @@
-"""``Attribute``, ``SelectOption`` and ``Status``: the schema of objects and lists.
+"""``Attribute``: the schema of objects and lists.
 
 Attributes live under ``/v2/{target}/{identifier}/attributes`` where ``target`` is ``"objects"``
 or ``"lists"`` and ``identifier`` the object's or list's slug or id. Scopes follow the target:
 ``object_configuration:read``/``read-write`` for objects, ``list_configuration:read``/
-``read-write`` for lists.
+``read-write`` for lists. The options of a ``select`` attribute are
+:class:`~attio.select_options.SelectOption`, the statuses of a ``status`` attribute
+:class:`~attio.statuses.Status`.
 """
 
 from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal
 
+from ._attribute_paths import TARGETS as TARGETS  # public here before it moved
+from ._attribute_paths import Target, attribute_path, attributes_path
 from ._endpoints import endpoint, paged, streamed
-from ._exceptions import PathParameterError
 from ._models import AttioModel, Timestamp
 from ._pagination import PagedRequest, Paging
-from ._parsing import parse_data, parse_data_list, parse_page
-from ._request import Request, body, seg, update_body
+from ._parsing import parse_data, parse_page
+from ._request import Request, body, update_body
 from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = [
@@ -29,17 +32,8 @@ __all__ = [
     "AttributeType",
     "CurrencyConfig",
     "RecordReferenceConfig",
-    "SelectOption",
-    "SelectOptionId",
-    "Status",
-    "StatusId",
     "Target",
 ]
-
-Target = Literal["objects", "lists"]
-"""Where an attribute lives: on an object or on a list."""
-
-TARGETS: tuple[str, ...] = ("objects", "lists")
 
 AttributeType = (
     Literal[
@@ -66,25 +60,6 @@ AttributeType = (
 """The 17 attribute types Attio knows today (open: a future type is kept as a string)."""
 
 
-def _check_target(target: str) -> str:
-    """``target`` itself if it is ``"objects"`` or ``"lists"``; else the errors of any path
-    parameter (``TypeError`` for a non-string, :class:`attio.PathParameterError` otherwise)."""
-    if target in TARGETS:
-        return target
-    if not isinstance(target, str):
-        kind = type(target).__name__
-        raise TypeError(f"target must be a str, 'objects' or 'lists', got {kind}")
-    raise PathParameterError(f"target must be 'objects' or 'lists', got {target[:80]!r}")
-
-
-def _attributes_path(target: str, identifier: str) -> str:
-    return f"/v2/{_check_target(target)}/{seg(identifier)}/attributes"
-
-
-def _attribute_path(target: str, identifier: str, attribute: str) -> str:
-    return f"{_attributes_path(target, identifier)}/{seg(attribute)}"
-
-
 def _attributes(
     target: str,
     identifier: str,
@@ -93,7 +68,7 @@ def _attributes(
     offset: int | None = None,
 ) -> PagedRequest[Attribute]:
     params = {"limit": limit, "offset": offset, "show_archived": show_archived}
-    path = _attributes_path(target, identifier)
+    path = attributes_path(target, identifier)
     request = Request("GET", path, parse_page(Attribute), params=params)
     return PagedRequest(request, Paging("query_offset", None))
 
@@ -151,24 +126,6 @@ class AttributeRelationship(AttioModel):
     title: str | None = None
     api_slug: str | None = None
     is_multiselect: bool | None = None
-
-
-class SelectOptionId(AttioModel):
-    """``{"workspace_id", "object_id", "attribute_id", "option_id"}``."""
-
-    workspace_id: str
-    object_id: str
-    attribute_id: str
-    option_id: str
-
-
-class StatusId(AttioModel):
-    """``{"workspace_id", "object_id", "attribute_id", "status_id"}``."""
-
-    workspace_id: str
-    object_id: str
-    attribute_id: str
-    status_id: str
 
 
 # --------------------------------------------------------------------------- Attribute
@@ -235,7 +192,7 @@ class Attribute(AttioModel):
     def get(target: Target | str, identifier: str, attribute: str) -> Request[Attribute]:
         """One attribute by slug or id: ``GET /v2/{target}/{identifier}/attributes/{attribute}``
         (scope ``object_configuration:read`` / ``list_configuration:read``)."""
-        path = _attribute_path(target, identifier, attribute)
+        path = attribute_path(target, identifier, attribute)
         return Request("GET", path, parse_data(Attribute))
 
     get_async: ClassVar = get.twin
@@ -264,7 +221,7 @@ class Attribute(AttioModel):
         "display_type": "symbol"}}`` / ``{"record_reference": {"allowed_objects": ["people"]}}``;
         ``relationship`` (record references only) also creates the reverse attribute.
         """
-        path = _attributes_path(target, identifier)
+        path = attributes_path(target, identifier)
         payload = body(
             title=title,
             description=description,
@@ -304,7 +261,7 @@ class Attribute(AttioModel):
         ``None`` removes it), ``config`` (as in :meth:`create`), ``is_archived``. Giving none
         is a ``ValueError`` before any request.
         """
-        path = _attribute_path(target, identifier, attribute)
+        path = attribute_path(target, identifier, attribute)
         fields = {
             "title": title,
             "description": description,
@@ -317,195 +274,5 @@ class Attribute(AttioModel):
         }
         payload = update_body("Attribute.update", **fields)
         return Request("PATCH", path, parse_data(Attribute), json=payload)
-
-    update_async: ClassVar = update.twin
-
-
-# --------------------------------------------------------------------------- options and statuses
-
-
-class _AttributeItem(AttioModel):
-    """Select options and statuses: their requests differ only in the path's last segment
-    (``_collection``), in the model parsed and in the fields sent, so the helpers below serve
-    both."""
-
-    _collection: ClassVar[str]
-
-
-_Item = TypeVar("_Item", bound=_AttributeItem)
-
-
-def _items(model: type[_Item], target: str, identifier: str, attribute: str) -> str:
-    return f"{_attribute_path(target, identifier, attribute)}/{model._collection}"
-
-
-def _list_items(
-    model: type[_Item], target: str, identifier: str, attribute: str, show_archived: bool | None
-) -> Request[list[_Item]]:
-    path = _items(model, target, identifier, attribute)
-    return Request("GET", path, parse_data_list(model), params={"show_archived": show_archived})
-
-
-def _create_item(
-    model: type[_Item], target: str, identifier: str, attribute: str, **fields: Any
-) -> Request[_Item]:
-    path = _items(model, target, identifier, attribute)
-    return Request("POST", path, parse_data(model), json=body(**fields))
-
-
-def _update_item(
-    model: type[_Item], target: str, identifier: str, attribute: str, item: str, **fields: Any
-) -> Request[_Item]:
-    path = f"{_items(model, target, identifier, attribute)}/{seg(item)}"
-    payload = update_body(f"{model.__name__}.update", **fields)
-    return Request("PATCH", path, parse_data(model), json=payload)
-
-
-# --------------------------------------------------------------------------- SelectOption
-
-
-class SelectOption(_AttributeItem):
-    """An option of a ``select`` attribute
-    (``/v2/{target}/{identifier}/attributes/{attribute}/options``; scopes
-    ``object_configuration:read``/``read-write`` for objects, ``list_configuration:read``/
-    ``read-write`` for lists)."""
-
-    _collection: ClassVar[str] = "options"
-
-    id: SelectOptionId
-    title: str | None = None
-    is_archived: bool | None = None
-
-    @endpoint
-    def list(
-        target: Target | str, identifier: str, attribute: str, *, show_archived: bool | None = None
-    ) -> Request[builtins.list[SelectOption]]:
-        """Every option (unpaginated; archived ones only with ``show_archived=True``):
-        ``GET /v2/{target}/{identifier}/attributes/{attribute}/options``
-        (scope ``object_configuration:read`` / ``list_configuration:read``)."""
-        return _list_items(SelectOption, target, identifier, attribute, show_archived)
-
-    list_async: ClassVar = list.twin
-
-    @endpoint
-    def create(
-        target: Target | str, identifier: str, attribute: str, *, title: str
-    ) -> Request[SelectOption]:
-        """Add an option: ``POST /v2/{target}/{identifier}/attributes/{attribute}/options``
-        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``;
-        409 on a duplicate title)."""
-        return _create_item(SelectOption, target, identifier, attribute, title=title)
-
-    create_async: ClassVar = create.twin
-
-    @endpoint
-    def update(
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        option: str,
-        *,
-        title: str | NotGiven = NOT_GIVEN,
-        is_archived: bool | NotGiven = NOT_GIVEN,
-    ) -> Request[SelectOption]:
-        """Rename or archive an option (``option`` is its id or title):
-        ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/options/{option}``
-        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``).
-
-        Only the fields given are sent: ``title`` (the new title), ``is_archived``. Giving
-        none is a ``ValueError`` before any request.
-        """
-        fields = {"title": title, "is_archived": is_archived}
-        return _update_item(SelectOption, target, identifier, attribute, option, **fields)
-
-    update_async: ClassVar = update.twin
-
-
-# --------------------------------------------------------------------------- Status
-
-
-class Status(_AttributeItem):
-    """A status of a ``status`` attribute
-    (``/v2/{target}/{identifier}/attributes/{attribute}/statuses``; scopes
-    ``object_configuration:read``/``read-write`` for objects, ``list_configuration:read``/
-    ``read-write`` for lists). Status attributes exist on lists and custom objects, not on
-    ``people``/``companies``.
-
-    ``target_time_in_status`` is an ISO-8601 duration or ``None``.
-    """
-
-    _collection: ClassVar[str] = "statuses"
-
-    id: StatusId
-    title: str | None = None
-    is_archived: bool | None = None
-    celebration_enabled: bool | None = None
-    target_time_in_status: str | None = None
-
-    @endpoint
-    def list(
-        target: Target | str, identifier: str, attribute: str, *, show_archived: bool | None = None
-    ) -> Request[builtins.list[Status]]:
-        """Every status: ``GET /v2/{target}/{identifier}/attributes/{attribute}/statuses``
-        (unpaginated; scope ``object_configuration:read`` / ``list_configuration:read``)."""
-        return _list_items(Status, target, identifier, attribute, show_archived)
-
-    list_async: ClassVar = list.twin
-
-    @endpoint
-    def create(
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        *,
-        title: str,
-        celebration_enabled: bool | NotGiven = NOT_GIVEN,
-        target_time_in_status: str | NotGiven | None = NOT_GIVEN,
-    ) -> Request[Status]:
-        """Add a status: ``POST /v2/{target}/{identifier}/attributes/{attribute}/statuses``
-        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``)."""
-        return _create_item(
-            Status,
-            target,
-            identifier,
-            attribute,
-            title=title,
-            celebration_enabled=celebration_enabled,
-            target_time_in_status=target_time_in_status,
-        )
-
-    create_async: ClassVar = create.twin
-
-    @endpoint
-    def update(
-        target: Target | str,
-        identifier: str,
-        attribute: str,
-        status: str,
-        *,
-        title: str | NotGiven = NOT_GIVEN,
-        celebration_enabled: bool | NotGiven = NOT_GIVEN,
-        target_time_in_status: str | NotGiven | None = NOT_GIVEN,
-        is_archived: bool | NotGiven = NOT_GIVEN,
-    ) -> Request[Status]:
-        """Change or archive a status (``status`` is its id or title):
-        ``PATCH /v2/{target}/{identifier}/attributes/{attribute}/statuses/{status}``
-        (scope ``object_configuration:read-write`` / ``list_configuration:read-write``).
-
-        Only the fields given are sent: ``title`` (the new title), ``celebration_enabled``,
-        ``target_time_in_status`` (an ISO-8601 duration such as ``"P7D"``; ``None`` removes
-        the target), ``is_archived``. Giving none is a ``ValueError`` before any request.
-        """
-        return _update_item(
-            Status,
-            target,
-            identifier,
-            attribute,
-            status,
-            title=title,
-            celebration_enabled=celebration_enabled,
-            target_time_in_status=target_time_in_status,
-            is_archived=is_archived,
-        )
 
     update_async: ClassVar = update.twin

@@ -24,7 +24,8 @@ from ._pagination import PagedRequest, Paging
 from ._parsing import parse_data, parse_data_list, parse_nothing, parse_page
 from ._query import QUERY_PAGE_SIZE, query_request, update_request, values_page_request
 from ._request import Request, seg
-from .values import AttributeValue, ValueMap, ValuesReader, to_write_values
+from .value_map import ValueMap, ValuesReader
+from .values import AttributeValue, to_write_values
 
 __all__ = ["Record", "RecordEntry", "RecordId", "SearchResult"]
 

@@ -7,8 +7,25 @@ in constant time; :func:`parse_delivery` checks it and reads the body into a
 :class:`WebhookDelivery`::
 
     delivery = attio.webhooks.parse_delivery(raw_body, headers=request.headers, secret=SECRET)
+    if already_seen(delivery.idempotency_key):
+        return 200                      # a retry (or a replay) of a delivery already handled
     for event in delivery.events:
         print(event.event_type, event.id)
+
+Receiving is strict by default:
+
+* the signature is verified unless the caller passes ``verify=False`` explicitly; without a
+  secret and without ``verify=False``, :func:`parse_delivery` raises
+  :class:`~attio.ConfigurationError` instead of quietly trusting the body;
+* anything that is not a delivery (not JSON, ``{}``, a list, no ``webhook_id`` string, no
+  ``events`` list, an event without an ``event_type`` string, nesting deeper than
+  :data:`MAX_DEPTH`) raises :class:`WebhookPayloadError`, never ``RecursionError``, with a
+  short message that does not echo the body.
+
+**Replays.** Attio's signature covers the body only: it carries no timestamp, so a delivery
+captured once verifies forever. The defence is the ``Idempotency-Key`` header Attio sends with
+each delivery (the same across its retries), exposed as :attr:`WebhookDelivery.idempotency_key`:
+remember the keys already handled and acknowledge a repeated one without acting on it again.
 """
 
 from __future__ import annotations
@@ -17,19 +34,22 @@ import builtins
 import hashlib
 import hmac
 import json
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
-from typing import Any, Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar, Literal, NoReturn
 
-from pydantic import Field, ValidationError
+from pydantic import Field, PrivateAttr, ValidationError
 
-from ._client import AsyncClient, Client, require_async, require_sync
-from ._exceptions import AttioException
+from ._endpoints import endpoint, paged, streamed
+from ._exceptions import AttioException, ConfigurationError, clip
 from ._models import Actor, AttioModel, Timestamp
-from ._paging import Page
-from ._request import PagedRequest, Paging, Request, parse_data, parse_nothing, parse_page
-from ._resource import body, seg
+from ._pagination import PagedRequest, Paging
+from ._parsing import parse_data, parse_nothing, parse_page
+from ._request import Request, body, seg, update_body
+from ._sentinel import NOT_GIVEN, NotGiven
 
 __all__ = [
+    "IDEMPOTENCY_HEADER",
+    "MAX_DEPTH",
     "SIGNATURE_HEADERS",
     "Webhook",
     "WebhookDelivery",
@@ -46,6 +66,14 @@ _PAGING = Paging("query_offset", 10)
 
 SIGNATURE_HEADERS = ("Attio-Signature", "X-Attio-Signature")
 """The headers that carry a delivery's signature, in the order they are looked for."""
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+"""The header that identifies a delivery (the same across Attio's retries of it)."""
+
+MAX_DEPTH = 64
+"""The deepest nesting of JSON arrays and objects a delivery may have (Attio's are 4 deep)."""
+
+_MAX_ERRORS_SHOWN = 5
 
 
 class WebhookSignatureError(AttioException):
@@ -77,6 +105,40 @@ class WebhookSubscription(AttioModel):
     filter: dict[str, Any] | None = None
 
 
+def _subscriptions(
+    subscriptions: Iterable[Mapping[str, Any] | WebhookSubscription],
+) -> builtins.list[dict[str, Any]]:
+    """Each subscription as ``{"event_type", "filter"}`` (a missing ``filter`` is ``null``)."""
+    if isinstance(subscriptions, (str, bytes, bytearray, Mapping, WebhookSubscription)):
+        raise TypeError(
+            "subscriptions must be a list of {event_type, filter} items, not "
+            f"{type(subscriptions).__name__}"
+        )
+    out: builtins.list[dict[str, Any]] = []
+    for item in subscriptions:
+        if isinstance(item, WebhookSubscription):
+            entry = item.model_dump(mode="json")
+        elif isinstance(item, Mapping):
+            entry = dict(item)
+        else:
+            raise TypeError(
+                "each subscription must be a mapping or a WebhookSubscription, not "
+                f"{type(item).__name__}"
+            )
+        entry.setdefault("filter", None)
+        out.append(entry)
+    return out
+
+
+def _webhook(webhook_id: str) -> str:
+    return f"/v2/webhooks/{seg(webhook_id)}"
+
+
+def _webhooks(limit: int | None = None, offset: int | None = None) -> PagedRequest[Webhook]:
+    params = {"limit": limit, "offset": offset}
+    return PagedRequest(Request("GET", "/v2/webhooks", parse_page(Webhook), params=params), _PAGING)
+
+
 class Webhook(AttioModel):
     """A webhook; ``status`` is ``active``, ``degraded`` or ``inactive``.
 
@@ -91,146 +153,80 @@ class Webhook(AttioModel):
     created_at: Timestamp | None = None
     secret: str | None = Field(default=None, repr=False)
 
-    # ------------------------------------------------------------------ requests
-
-    @classmethod
-    def _list(cls, limit: int | None = None, offset: int | None = None) -> PagedRequest[Webhook]:
-        params = {"limit": limit, "offset": offset}
-        return PagedRequest(Request("GET", "/v2/webhooks", parse_page(cls), params=params), _PAGING)
-
-    @classmethod
-    def _get(cls, webhook_id: str) -> Request[Webhook]:
-        return Request("GET", f"/v2/webhooks/{seg(webhook_id)}", parse_data(cls))
-
-    @staticmethod
-    def _subscriptions(subscriptions: Iterable[Any]) -> builtins.list[Any]:
-        out: builtins.list[Any] = []
-        for item in subscriptions:
-            if isinstance(item, AttioModel):
-                item = item.model_dump(mode="json")
-            item = dict(item)
-            item.setdefault("filter", None)
-            out.append(item)
-        return out
-
-    @classmethod
-    def _create(cls, target_url: str, subscriptions: Iterable[Any]) -> Request[Webhook]:
-        payload = body(target_url=target_url, subscriptions=cls._subscriptions(subscriptions))
-        return Request("POST", "/v2/webhooks", parse_data(cls), json=payload)
-
-    @classmethod
-    def _update(cls, webhook_id: str, changes: dict[str, Any]) -> Request[Webhook]:
-        path = f"/v2/webhooks/{seg(webhook_id)}"
-        return Request("PATCH", path, parse_data(cls), json={"data": changes})
-
-    @classmethod
-    def _delete(cls, webhook_id: str) -> Request[None]:
-        return Request("DELETE", f"/v2/webhooks/{seg(webhook_id)}", parse_nothing)
-
-    # ------------------------------------------------------------------ sync
-
-    @classmethod
-    def list(
-        cls, client: Client, *, limit: int | None = None, offset: int | None = None
-    ) -> Page[Webhook]:
+    @paged
+    def list(*, limit: int | None = None, offset: int | None = None) -> PagedRequest[Webhook]:
         """One page of webhooks (``limit`` 10..100, default 10): ``GET /v2/webhooks``
         (scope ``webhook:read``)."""
-        return require_sync(client).fetch_page(cls._list(limit, offset))
+        return _webhooks(limit, offset)
 
-    @classmethod
-    def stream(cls, client: Client, *, page_size: int | None = None) -> Iterator[Webhook]:
+    list_async: ClassVar = list.twin
+
+    @streamed
+    def stream(*, page_size: int | None = None) -> PagedRequest[Webhook]:
         """Every webhook, lazily, page by page: ``GET /v2/webhooks`` (scope ``webhook:read``)."""
-        return require_sync(client).stream(cls._list().with_limit(page_size))
+        return _webhooks().with_limit(page_size)
 
-    @classmethod
-    def stream_all(cls, client: Client, *, page_size: int | None = None) -> builtins.list[Webhook]:
-        """Every webhook as a list: ``GET /v2/webhooks`` (scope ``webhook:read``)."""
-        return builtins.list(cls.stream(client, page_size=page_size))
+    stream_async: ClassVar = stream.twin
+    stream_all: ClassVar = stream.all
+    stream_all_async: ClassVar = stream.all_twin
 
-    @classmethod
-    def get(cls, client: Client, webhook_id: str) -> Webhook:
+    @endpoint
+    def get(webhook_id: str) -> Request[Webhook]:
         """One webhook: ``GET /v2/webhooks/{webhook_id}`` (scope ``webhook:read``)."""
-        return require_sync(client).request(cls._get(webhook_id))
+        return Request("GET", _webhook(webhook_id), parse_data(Webhook))
 
-    @classmethod
+    get_async: ClassVar = get.twin
+
+    @endpoint
     def create(
-        cls,
-        client: Client,
-        *,
-        target_url: str,
-        subscriptions: Iterable[Mapping[str, Any] | WebhookSubscription],
-    ) -> Webhook:
+        *, target_url: str, subscriptions: Iterable[Mapping[str, Any] | WebhookSubscription]
+    ) -> Request[Webhook]:
         """Create a webhook (``target_url`` must be ``https://``); the answer's ``secret``
         signs deliveries and is shown only now: ``POST /v2/webhooks``
         (scope ``webhook:read-write``).
 
-        Each subscription is ``{"event_type", "filter"}``; a missing ``filter`` is sent as
-        ``null`` (every event), since Attio requires the key.
+        Each subscription is ``{"event_type", "filter"}`` (a mapping or a
+        :class:`WebhookSubscription`); a missing ``filter`` is sent as ``null`` (every event),
+        since Attio requires the key.
         """
-        return require_sync(client).request(cls._create(target_url, subscriptions))
+        payload = body(target_url=target_url, subscriptions=_subscriptions(subscriptions))
+        return Request("POST", "/v2/webhooks", parse_data(Webhook), json=payload)
 
-    @classmethod
-    def update(cls, client: Client, webhook_id: str, **changes: Any) -> Webhook:
-        """Change ``target_url`` and/or ``subscriptions``: ``PATCH /v2/webhooks/{webhook_id}``
-        (scope ``webhook:read-write``)."""
-        return require_sync(client).request(cls._update(webhook_id, changes))
+    create_async: ClassVar = create.twin
 
-    @classmethod
-    def delete(cls, client: Client, webhook_id: str) -> None:
-        """Delete a webhook: ``DELETE /v2/webhooks/{webhook_id}`` (scope ``webhook:read-write``)."""
-        require_sync(client).request(cls._delete(webhook_id))
-
-    # ------------------------------------------------------------------ async
-
-    @classmethod
-    async def list_async(
-        cls, client: AsyncClient, *, limit: int | None = None, offset: int | None = None
-    ) -> Page[Webhook]:
-        """Async twin of :meth:`list`: ``GET /v2/webhooks`` (``webhook:read``)."""
-        return await require_async(client).fetch_page(cls._list(limit, offset))
-
-    @classmethod
-    def stream_async(
-        cls, client: AsyncClient, *, page_size: int | None = None
-    ) -> AsyncIterator[Webhook]:
-        """Async twin of :meth:`stream` (use ``async for``): ``GET /v2/webhooks``
-        (``webhook:read``)."""
-        return require_async(client).stream(cls._list().with_limit(page_size))
-
-    @classmethod
-    async def stream_all_async(
-        cls, client: AsyncClient, *, page_size: int | None = None
-    ) -> builtins.list[Webhook]:
-        """Async twin of :meth:`stream_all`: ``GET /v2/webhooks`` (``webhook:read``)."""
-        return [hook async for hook in cls.stream_async(client, page_size=page_size)]
-
-    @classmethod
-    async def get_async(cls, client: AsyncClient, webhook_id: str) -> Webhook:
-        """Async twin of :meth:`get`: ``GET /v2/webhooks/{webhook_id}`` (``webhook:read``)."""
-        return await require_async(client).request(cls._get(webhook_id))
-
-    @classmethod
-    async def create_async(
-        cls,
-        client: AsyncClient,
+    @endpoint
+    def update(
+        webhook_id: str,
         *,
-        target_url: str,
-        subscriptions: Iterable[Mapping[str, Any] | WebhookSubscription],
-    ) -> Webhook:
-        """Async twin of :meth:`create`: ``POST /v2/webhooks`` (``webhook:read-write``)."""
-        return await require_async(client).request(cls._create(target_url, subscriptions))
+        target_url: str | NotGiven = NOT_GIVEN,
+        subscriptions: Iterable[Mapping[str, Any] | WebhookSubscription] | NotGiven = NOT_GIVEN,
+    ) -> Request[Webhook]:
+        """Change a webhook: ``PATCH /v2/webhooks/{webhook_id}`` (scope ``webhook:read-write``).
 
-    @classmethod
-    async def update_async(cls, client: AsyncClient, webhook_id: str, **changes: Any) -> Webhook:
-        """Async twin of :meth:`update`: ``PATCH /v2/webhooks/{webhook_id}``
-        (``webhook:read-write``)."""
-        return await require_async(client).request(cls._update(webhook_id, changes))
+        Only the fields given are sent: ``target_url`` (``https://``) and ``subscriptions``
+        (replaces the whole list; items as in :meth:`create`). Giving none is a ``ValueError``
+        and a misspelt keyword a ``TypeError``, both before any request.
+        """
+        path = _webhook(webhook_id)
+        payload = update_body(
+            "Webhook.update",
+            target_url=target_url,
+            subscriptions=(
+                subscriptions
+                if isinstance(subscriptions, NotGiven)
+                else _subscriptions(subscriptions)
+            ),
+        )
+        return Request("PATCH", path, parse_data(Webhook), json=payload)
 
-    @classmethod
-    async def delete_async(cls, client: AsyncClient, webhook_id: str) -> None:
-        """Async twin of :meth:`delete`: ``DELETE /v2/webhooks/{webhook_id}``
-        (``webhook:read-write``)."""
-        await require_async(client).request(cls._delete(webhook_id))
+    update_async: ClassVar = update.twin
+
+    @endpoint
+    def delete(webhook_id: str) -> Request[None]:
+        """Delete a webhook: ``DELETE /v2/webhooks/{webhook_id}`` (scope ``webhook:read-write``)."""
+        return Request("DELETE", _webhook(webhook_id), parse_nothing)
+
+    delete_async: ClassVar = delete.twin
 
 
 # --------------------------------------------------------------------------- receiving
@@ -250,74 +246,248 @@ class WebhookEvent(AttioModel):
 
 
 class WebhookDelivery(AttioModel):
-    """The body Attio POSTs to a webhook's ``target_url``: ``{"webhook_id", "events": [...]}``."""
+    """The body Attio POSTs to a webhook's ``target_url``: ``{"webhook_id", "events": [...]}``.
 
-    webhook_id: str | None = None
-    events: builtins.list[WebhookEvent] = Field(default_factory=builtins.list)
+    Both fields are required; unknown fields are kept. ``model_dump(mode="json")`` gives the
+    body back exactly; :attr:`idempotency_key` (from the request's headers) is not part of it.
+    """
+
+    webhook_id: str
+    events: builtins.list[WebhookEvent]
+
+    _idempotency_key: str | None = PrivateAttr(default=None)
+
+    @property
+    def idempotency_key(self) -> str | None:
+        """The delivery's ``Idempotency-Key`` header (``None`` when absent or not given).
+
+        Attio sends the same key with every retry of a delivery, and its signature has no
+        timestamp: de-duplicating by this key is the receiver's defence against retries and
+        replays. Set by :func:`parse_delivery` from its ``headers``.
+        """
+        return self._idempotency_key
 
 
-def _as_bytes(body: bytes | bytearray | memoryview | str) -> bytes:
+def _secret_bytes(secret: object) -> bytes:
+    if isinstance(secret, str):
+        return secret.encode("utf-8")
+    if isinstance(secret, (bytes, bytearray, memoryview)):
+        return bytes(secret)
+    raise TypeError(f"a webhook secret must be str or bytes, not {type(secret).__name__}")
+
+
+def _body_bytes(body: object) -> bytes:
+    """The raw body; a ``str`` is UTF-8 encoded (``UnicodeEncodeError`` for lone surrogates)."""
     if isinstance(body, str):
         return body.encode("utf-8")
-    return bytes(body)
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        return bytes(body)
+    raise TypeError(
+        "a webhook body must be the raw request body (bytes or str), not "
+        f"{type(body).__name__}; pass it before any JSON parsing"
+    )
 
 
-def verify_signature(body: bytes | str, signature: str | None, secret: str) -> bool:
+def _signature_of(body: bytes, key: bytes) -> str:
+    """Attio's signature of ``body``: the lowercase hex HMAC-SHA256 keyed with ``key``."""
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def verify_signature(
+    body: bytes | bytearray | memoryview | str,
+    signature: str | bytes | None,
+    secret: str | bytes | bytearray | memoryview,
+) -> bool:
     """Whether ``signature`` is the hex HMAC-SHA256 of the raw ``body`` keyed with ``secret``.
 
-    Surrounding whitespace and uppercase hex are tolerated; the comparison is constant-time.
-    Pass the body exactly as received (bytes), before any JSON parsing.
+    ``secret`` may be ``str`` or ``bytes`` (a ``str`` is UTF-8 encoded: ``"k"`` and ``b"k"``
+    verify the same signatures); another type is a ``TypeError``, as is a body that is not
+    ``bytes`` or ``str``. An empty secret or signature never verifies. Surrounding whitespace
+    and uppercase hex are tolerated; the comparison is constant-time. Pass the body exactly as
+    received (bytes), before any JSON parsing.
     """
-    if not signature or not secret:
+    key = _secret_bytes(secret)
+    try:
+        raw = _body_bytes(body)
+    except UnicodeEncodeError:
+        return False  # text that no UTF-8 body decodes to: Attio never signed it
+    if not key or not signature:
         return False
     try:
+        if isinstance(signature, (bytes, bytearray)):
+            signature = bytes(signature).decode("ascii")
         given = signature.strip().lower().encode("ascii")
-    except (UnicodeEncodeError, AttributeError):
+    except (UnicodeError, AttributeError):
         return False
-    expected = hmac.new(secret.encode("utf-8"), _as_bytes(body), hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected.encode("ascii"), given)
+    expected = _signature_of(raw, key).encode("ascii")
+    return hmac.compare_digest(expected, given)
 
 
-def _find_signature(headers: Mapping[str, str]) -> str | None:
-    wanted = [name.lower() for name in SIGNATURE_HEADERS]
+def _header(headers: Mapping[str, str] | None, names: Iterable[str]) -> str | None:
+    """The first of ``names`` present in ``headers`` (case-insensitive), as text."""
+    if headers is None:
+        return None
+    items = getattr(headers, "items", None)
+    if items is None:
+        raise TypeError(f"headers must be a mapping, not {type(headers).__name__}")
     found: dict[str, str] = {}
-    for key, value in headers.items():
-        lowered = str(key).lower()
-        if lowered in wanted and lowered not in found:
-            found[lowered] = value
-    for name in wanted:
-        if name in found:
-            return found[name]
+    for key, value in items():
+        if isinstance(key, (bytes, bytearray)):
+            key = bytes(key).decode("latin-1")
+        if isinstance(value, (bytes, bytearray)):
+            value = bytes(value).decode("latin-1")
+        if not isinstance(key, str) or not isinstance(value, str):
+            continue
+        found.setdefault(key.lower(), value)
+    for name in names:
+        if name.lower() in found:
+            return found[name.lower()]
     return None
 
 
+def _fail(reason: str) -> NoReturn:
+    raise WebhookPayloadError(f"not an Attio webhook delivery: {clip(reason, 500)}")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    """Whether ``value`` nests arrays/objects more than ``limit`` deep (no recursion)."""
+    stack: builtins.list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def _decode(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _fail(f"the body is not UTF-8 ({exc.reason} at byte {exc.start})")
+    try:
+        decoded = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        _fail(f"the body nests deeper than {MAX_DEPTH} levels")
+    except ValueError as exc:
+        _fail(f"the body is not JSON ({exc})")
+    if isinstance(decoded, (dict, list)) and _too_deep(decoded, MAX_DEPTH):
+        _fail(f"the body nests deeper than {MAX_DEPTH} levels")
+    return decoded
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+def _check_shape(decoded: Any) -> None:
+    """The delivery's required shape, checked before pydantic (messages name types only)."""
+    if not isinstance(decoded, dict):
+        _fail(f'the body is {_json_type(decoded)}, not an object {{"webhook_id", "events"}}')
+    if not isinstance(decoded.get("webhook_id"), str):
+        what = _json_type(decoded["webhook_id"]) if "webhook_id" in decoded else "missing"
+        _fail(f'"webhook_id" must be a string; it is {what}')
+    events = decoded.get("events")
+    if not isinstance(events, list):
+        what = _json_type(events) if "events" in decoded else "missing"
+        _fail(f'"events" must be an array; it is {what}')
+    for index, event in enumerate(events):
+        if not isinstance(event, dict):
+            _fail(f"events[{index}] must be an object; it is {_json_type(event)}")
+        if not isinstance(event.get("event_type"), str):
+            what = _json_type(event["event_type"]) if "event_type" in event else "missing"
+            _fail(f'events[{index}]["event_type"] must be a string; it is {what}')
+
+
+def _validation_summary(exc: ValidationError) -> str:
+    errors = exc.errors(include_input=False, include_url=False, include_context=False)
+    parts = []
+    for error in errors[:_MAX_ERRORS_SHOWN]:
+        where = ".".join(str(part) for part in error["loc"]) or "body"
+        parts.append(f"{clip(where, 120)}: {clip(error['msg'], 160)}")
+    if len(errors) > _MAX_ERRORS_SHOWN:
+        parts.append(f"and {len(errors) - _MAX_ERRORS_SHOWN} more")
+    return "; ".join(parts)
+
+
 def parse_delivery(
-    body: bytes | str,
+    body: bytes | bytearray | memoryview | str,
     *,
     headers: Mapping[str, str] | None = None,
-    secret: str | None = None,
-    signature: str | None = None,
+    secret: str | bytes | bytearray | memoryview | None = None,
+    signature: str | bytes | None = None,
+    verify: bool = True,
 ) -> WebhookDelivery:
-    """Read a webhook delivery, checking its signature first when ``secret`` is given.
+    """Read a webhook delivery, verifying its signature first.
 
-    The signature is ``signature`` if passed, else the ``Attio-Signature`` (or
-    ``X-Attio-Signature``) header of ``headers`` (looked up case-insensitively). With a
-    ``secret``, a missing or wrong signature raises :class:`WebhookSignatureError` before the
-    body is parsed; a body that is not a delivery raises :class:`WebhookPayloadError`.
+    ``body`` is the raw request body (``bytes`` as received, or ``str``), before any JSON
+    parsing; ``headers`` the request's headers (any mapping, looked up case-insensitively);
+    ``secret`` the webhook's secret (``str`` or ``bytes``, which verify alike; another type is
+    a ``TypeError``).
+
+    **Verification is on unless turned off explicitly.** The signature is ``signature`` if
+    passed, else the ``Attio-Signature`` (or ``X-Attio-Signature``) header. A missing or wrong
+    signature raises :class:`WebhookSignatureError` before the body is parsed. With no
+    ``secret`` (or an empty one) :class:`~attio.ConfigurationError` is raised: a receiver
+    that skips verification accepts forged events from anyone who knows (or guesses) its URL,
+    so skipping it takes ``verify=False``, spelled out (tests, a trusted tunnel). With
+    ``verify=False`` nothing is verified even if a ``secret`` is passed (so a configuration
+    flag can turn verification off); ``verify`` must be a ``bool``.
+
+    **Shape.** The body must be a JSON object with a string ``webhook_id`` and an ``events``
+    array of objects, each with a string ``event_type``; unknown fields are kept, and
+    ``model_dump(mode="json")`` of the result gives the body back. Anything else (not UTF-8,
+    not JSON, ``{}``, an array, nesting deeper than :data:`MAX_DEPTH`) raises
+    :class:`WebhookPayloadError` (a ``ValueError``) with a short message that does not echo
+    the body.
+
+    **Replays.** Attio's signature has no timestamp, so a captured delivery verifies again
+    and again; the result's :attr:`~WebhookDelivery.idempotency_key` is the delivery's
+    ``Idempotency-Key`` header (the same across Attio's retries): de-duplicate by it.
     """
-    raw = _as_bytes(body)
-    if secret is not None:
-        if signature is None and headers is not None:
-            signature = _find_signature(headers)
+    if not isinstance(verify, bool):
+        raise TypeError(f"verify must be True or False, not {type(verify).__name__}")
+    key = None if secret is None else _secret_bytes(secret)
+    try:
+        raw = _body_bytes(body)
+    except UnicodeEncodeError:
+        _fail("the body text cannot be UTF-8 encoded (lone surrogates)")
+    if verify:
+        if not key:
+            state = "is empty" if key is not None else "was not given"
+            raise ConfigurationError(
+                f"parse_delivery: the webhook secret {state}, so the signature cannot be "
+                "verified; pass the secret Webhook.create returned, or verify=False to accept "
+                "unverified deliveries (anyone who knows the URL could forge them)"
+            )
+        if signature is None:
+            signature = _header(headers, SIGNATURE_HEADERS)
         if signature is None:
             raise WebhookSignatureError("webhook delivery has no Attio-Signature header to verify")
-        if not verify_signature(raw, signature, secret):
+        if not verify_signature(raw, signature, key):
             raise WebhookSignatureError("webhook signature does not match the secret")
+    decoded = _decode(raw)
+    _check_shape(decoded)
     try:
-        decoded = json.loads(raw)
-    except ValueError as exc:
-        raise WebhookPayloadError(f"webhook delivery is not JSON: {exc}") from exc
-    try:
-        return WebhookDelivery.model_validate(decoded)
+        delivery = WebhookDelivery.model_validate(decoded)
+    except RecursionError:
+        _fail(f"the body nests deeper than {MAX_DEPTH} levels")
     except ValidationError as exc:
-        raise WebhookPayloadError(f"webhook delivery has an unexpected shape: {exc}") from exc
+        _fail(f"unexpected shape: {_validation_summary(exc)}")
+    delivery._idempotency_key = _header(headers, (IDEMPOTENCY_HEADER,))
+    return delivery

@@ -1,17 +1,19 @@
-"""A webhook receiver that verifies Attio's signature before trusting a delivery.
+"""A webhook receiver that verifies Attio's signature and de-duplicates deliveries.
 
-    python examples/webhook_receiver.py            # offline demo: signed and tampered deliveries
+    python examples/webhook_receiver.py            # offline demo: good and hostile deliveries
     ATTIO_WEBHOOK_SECRET=... python examples/webhook_receiver.py --serve 8000
 
 Attio signs each delivery with the webhook's secret (returned once, by ``Webhook.create``):
-the ``Attio-Signature`` header is the hex HMAC-SHA256 of the raw body. With ATTIO_API_KEY set,
-the demo also lists your workspace's webhooks (scope webhook:read).
+the ``Attio-Signature`` header is the hex HMAC-SHA256 of the raw body. ``parse_delivery``
+checks it (skipping the check takes an explicit ``verify=False``) and refuses anything that is
+not a delivery. The signature carries no timestamp, so a captured delivery verifies forever:
+the receiver remembers each delivery's ``Idempotency-Key`` and acts on a key only once, which
+also absorbs Attio's own retries. With ATTIO_API_KEY set, the demo also lists your workspace's
+webhooks (scope webhook:read).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import os
 import sys
@@ -22,13 +24,30 @@ import httpx
 from _common import live, make_client
 
 import attio
+from attio.testing import sign_delivery
 from attio.webhooks import WebhookPayloadError, WebhookSignatureError, parse_delivery
 
 DEMO_SECRET = "demo-secret-not-a-real-one"
 
 
+class SeenKeys:
+    """The Idempotency-Keys already handled (in memory here; use a shared store in production)."""
+
+    def __init__(self) -> None:
+        self._keys: set[str] = set()
+        self._lock = threading.Lock()
+
+    def first_time(self, key: str) -> bool:
+        with self._lock:
+            if key in self._keys:
+                return False
+            self._keys.add(key)
+            return True
+
+
 def make_handler(secret: str) -> type[BaseHTTPRequestHandler]:
-    """An HTTP handler that accepts only deliveries signed with ``secret``."""
+    """An HTTP handler that accepts only deliveries signed with ``secret``, each once."""
+    seen = SeenKeys()
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
@@ -40,6 +59,13 @@ def make_handler(secret: str) -> type[BaseHTTPRequestHandler]:
                 return
             except WebhookPayloadError as exc:
                 self._answer(400, f"bad payload: {exc}")
+                return
+            key = delivery.idempotency_key
+            if key is None:
+                self._answer(400, "bad payload: no Idempotency-Key header")
+                return
+            if not seen.first_time(key):
+                self._answer(200, "already handled")  # 200, so Attio stops retrying it
                 return
             for event in delivery.events:
                 print(f"  received {event.event_type} {event.id}")
@@ -55,11 +81,6 @@ def make_handler(secret: str) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
-
-
-def sign(body: bytes, secret: str) -> str:
-    """What Attio puts in the Attio-Signature header."""
-    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
 def demo() -> int:
@@ -89,20 +110,31 @@ def demo() -> int:
         ],
     }
     body = json.dumps(delivery).encode()
+    signed = {"Attio-Signature": sign_delivery(body, DEMO_SECRET), "Idempotency-Key": "demo-1"}
+    not_a_delivery = b"{}"
+    attempts = [
+        ("signed delivery", body, signed, "200 ok"),
+        ("the same, replayed", body, signed, "200 already handled"),  # answered, not acted on again
+        ("tampered delivery", body.replace(b"created", b"deleted"), signed, "401 rejected"),
+        ("unsigned delivery", body, {"Idempotency-Key": "demo-2"}, "401 rejected"),
+        (
+            "signed, not a delivery",
+            not_a_delivery,
+            {"Attio-Signature": sign_delivery(not_a_delivery, DEMO_SECRET)},
+            "400 bad payload",
+        ),
+    ]
+    ok = True
     try:
         with httpx.Client() as http:
-            good = http.post(
-                url, content=body, headers={"Attio-Signature": sign(body, DEMO_SECRET)}
-            )
-            print(f"signed delivery   -> {good.status_code} {good.text}")
-            tampered = body.replace(b"record.created", b"record.deleted")
-            bad = http.post(
-                url, content=tampered, headers={"Attio-Signature": sign(body, DEMO_SECRET)}
-            )
-            print(f"tampered delivery -> {bad.status_code} {bad.text}")
+            for label, content, headers, expected in attempts:
+                answer = http.post(url, content=content, headers=headers)
+                shown = f"{answer.status_code} {answer.text}"
+                print(f"{label:<24} -> {shown}")
+                ok = ok and shown.startswith(expected)
     finally:
         server.shutdown()
-    return 0 if (good.status_code, bad.status_code) == (200, 401) else 1
+    return 0 if ok else 1
 
 
 def serve(port: int) -> int:

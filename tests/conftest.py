@@ -14,6 +14,9 @@ import pytest
 
 import attio
 
+# Shared helpers assert too: show their failures in detail.
+pytest.register_assert_rewrite("tests.samples")
+
 API_KEY = "sk_test_do_not_leak_4f2a9c"
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,6 +88,7 @@ class MockAttio:
         self.requests.append(request)
         if not self.replies:
             raise AssertionError(f"unexpected request {request.method} {request.url}")
+        reply: Reply
         if callable(self.replies[0]) and not isinstance(self.replies[0], httpx.Response):
             reply = self.replies[0]  # a scripted server keeps answering
         else:

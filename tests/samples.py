@@ -1,13 +1,20 @@
 """Sample arguments for calling every public classmethod (shared by the tests that probe them
-all: hostile path parameters, docstrings against the requests built)."""
+all: hostile path parameters, docstrings against the requests built), and the helpers that
+several resource test modules share (a test module never imports another one)."""
 
 from __future__ import annotations
 
+import copy
 import inspect
+import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attio
+from attio._endpoints import Declared
+
+if TYPE_CHECKING:
+    from tests.conftest import MockAttio
 
 UUID_ = "bf071e1f-6035-429d-b874-d83ea64ea13b"
 
@@ -102,3 +109,66 @@ def arguments(model: str, method: str) -> tuple[list[Any], dict[str, Any], list[
         elif param.kind is param.KEYWORD_ONLY:
             kwargs[param.name] = sample(param.name)
     return args, kwargs, names
+
+
+# --------------------------------------------------------------------------- resource test helpers
+
+BAD_TARGETS = ["object", "records", "", "OBJECTS"]
+"""``target`` values other than ``"objects"``/``"lists"``: refused before any request."""
+
+
+def roundtrip(model_type: type[attio.AttioModel], body: Any) -> attio.AttioModel:
+    """``body`` read into ``model_type`` and written back, unchanged, in both JSON modes."""
+    original = copy.deepcopy(body)
+    model = model_type.model_validate(body)
+    assert model.model_dump(mode="json") == original
+    assert json.loads(model.model_dump_json()) == original
+    return model
+
+
+async def call(mock: MockAttio, kind: str, model: Any, name: str, *args: Any, **kw: Any) -> Any:
+    """``model.name(client, ...)`` with a sync client, or ``model.name_async`` with an async one."""
+    if kind == "sync":
+        return getattr(model, name)(mock.client(), *args, **kw)
+    return await getattr(model, f"{name}_async")(mock.async_client(), *args, **kw)
+
+
+def sent(mock: MockAttio) -> tuple[str, str, Any]:
+    """The last request's method, raw path and JSON body."""
+    return mock.last.method, mock.last.url.raw_path.decode(), mock.body()
+
+
+def assert_twins_and_docstrings(model: type[Any]) -> None:
+    """Every public classmethod of ``model`` has its ``_async`` twin (and the reverse), is async
+    exactly when so named, takes the client first and documents its endpoint and scope."""
+    public = {
+        name
+        for name, value in vars(model).items()
+        if isinstance(value, (classmethod, Declared)) and not name.startswith("_")
+    }
+    assert public
+    for name in public:
+        twin = name.removesuffix("_async")
+        assert twin in public
+        assert f"{twin}_async" in public
+        method = getattr(model, name)
+        declared = vars(model)[name]
+        is_async = (
+            declared.is_async
+            if isinstance(declared, Declared)
+            else inspect.iscoroutinefunction(method)
+        )
+        assert is_async == name.endswith("_async")
+        doc = method.__doc__ or ""
+        assert "/v2/" in doc, name
+        assert "scope" in doc or ":read" in doc, name
+        assert next(iter(inspect.signature(method).parameters)) == "client"
+
+
+async def collect_stream(
+    mock: MockAttio, kind: str, model: Any, *args: Any, **kw: Any
+) -> list[Any]:
+    """Every item of ``model.stream(client, ...)``, or of ``model.stream_async`` (``async for``)."""
+    if kind == "sync":
+        return list(model.stream(mock.client(), *args, **kw))
+    return [item async for item in model.stream_async(mock.async_client(), *args, **kw)]

@@ -1,9 +1,7 @@
-"""``Attribute``, ``SelectOption`` and ``Status``: requests sent, models read, round trips."""
+"""``Attribute``: requests sent, models read, round trips."""
 
 from __future__ import annotations
 
-import copy
-import json
 from typing import Any
 
 import pytest
@@ -16,6 +14,7 @@ from attio.attributes import (
     RecordReferenceConfig,
 )
 from tests.conftest import MockAttio, load_real
+from tests.samples import BAD_TARGETS, roundtrip
 
 WS = "1f5a0c3e-8d2b-4c71-9e6f-2a4b6c8d0e1f"
 OBJ = "7c2d9e41-3b5a-4f60-8a1c-9d0e2f4b6a83"
@@ -126,30 +125,6 @@ LIST_ATTRIBUTE: dict[str, Any] = {
     "type": "status",
 }
 
-OPTION: dict[str, Any] = {
-    "id": {
-        "workspace_id": WS,
-        "object_id": OBJ,
-        "attribute_id": "0d8f2e6a-1b3c-4d5e-9f70-8a1b2c3d4e5f",
-        "option_id": "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d",
-    },
-    "title": "Enterprise",
-    "is_archived": False,
-}
-
-STATUS: dict[str, Any] = {
-    "id": {
-        "workspace_id": WS,
-        "object_id": LIST_ID,
-        "attribute_id": "6f5e4d3c-2b1a-4f0e-9d8c-7b6a5f4e3d2c",
-        "status_id": "8d9e0f1a-2b3c-4d4e-8f6a-7b8c9d0e1f2a",
-    },
-    "title": "In Progress",
-    "is_archived": False,
-    "celebration_enabled": False,
-    "target_time_in_status": "P0Y0M7DT0H0M0S",
-}
-
 ALL_ATTRIBUTES = [
     TEXT_ATTRIBUTE,
     CURRENCY_ATTRIBUTE,
@@ -158,14 +133,6 @@ ALL_ATTRIBUTES = [
     STATIC_DEFAULT_ATTRIBUTE,
     LIST_ATTRIBUTE,
 ]
-
-
-def roundtrip(model_type: type[attio.AttioModel], body: Any) -> attio.AttioModel:
-    original = copy.deepcopy(body)
-    model = model_type.model_validate(body)
-    assert model.model_dump(mode="json") == original
-    assert json.loads(model.model_dump_json()) == original
-    return model
 
 
 # --------------------------------------------------------------------------- models
@@ -222,18 +189,6 @@ def test_attribute_minimal_body_adds_nothing() -> None:
     roundtrip(attio.Attribute, body)
 
 
-def test_option_and_status_round_trip() -> None:
-    option = roundtrip(attio.SelectOption, OPTION)
-    assert isinstance(option, attio.SelectOption)
-    assert isinstance(option.id, attio.SelectOptionId)
-    assert option.id.option_id == "4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d"
-    status = roundtrip(attio.Status, STATUS)
-    assert isinstance(status, attio.Status)
-    assert isinstance(status.id, attio.StatusId)
-    assert status.target_time_in_status == "P0Y0M7DT0H0M0S"
-    roundtrip(attio.Status, {**STATUS, "target_time_in_status": None})
-
-
 REAL_ATTRIBUTE_FILES = [
     "kfd-devtools__get_v2_objects_people_attributes.json",
     "kfd-devtools__get_v2_objects_companies_attributes.json",
@@ -266,7 +221,7 @@ def test_real_attribute_responses_round_trip(mock: MockAttio, name: str) -> None
 # --------------------------------------------------------------------------- target
 
 
-@pytest.mark.parametrize("target", ["object", "records", "", "OBJECTS"])
+@pytest.mark.parametrize("target", BAD_TARGETS)
 def test_bad_target_is_rejected_before_any_request(mock: MockAttio, target: str) -> None:
     client = mock.client()
     with pytest.raises(ValueError, match="'objects' or 'lists'"):
@@ -275,10 +230,6 @@ def test_bad_target_is_rejected_before_any_request(mock: MockAttio, target: str)
         attio.Attribute.stream(client, target, "people")
     with pytest.raises(ValueError, match="'objects' or 'lists'"):
         attio.Attribute.get(client, target, "people", "name")
-    with pytest.raises(ValueError, match="'objects' or 'lists'"):
-        attio.SelectOption.list(client, target, "people", "tier")
-    with pytest.raises(ValueError, match="'objects' or 'lists'"):
-        attio.Status.update(client, target, "deals", "stage", "Won", title="Closed")
     assert mock.requests == []
 
 
@@ -480,137 +431,3 @@ async def test_update_async(mock: MockAttio) -> None:
     assert mock.last.method == "PATCH"
     assert mock.last.url.path == f"/v2/lists/{LIST_ID}/attributes/stage"
     assert mock.body() == {"data": {"title": "Pipeline stage"}}
-
-
-# --------------------------------------------------------------------------- SelectOption
-
-
-def test_option_list_sync(mock: MockAttio) -> None:
-    mock.data([OPTION, {**OPTION, "title": "SMB", "is_archived": True}])
-    options = attio.SelectOption.list(
-        mock.client(), "objects", "companies", "tier", show_archived=True
-    )
-    assert mock.last.method == "GET"
-    assert mock.last.url.path == "/v2/objects/companies/attributes/tier/options"
-    assert mock.query() == {"show_archived": "true"}
-    assert isinstance(options, list)
-    assert [o.title for o in options] == ["Enterprise", "SMB"]
-
-
-async def test_option_list_async(mock: MockAttio) -> None:
-    mock.data([OPTION])
-    options = await attio.SelectOption.list_async(mock.async_client(), "lists", "deals", "tier")
-    assert mock.last.url.path == "/v2/lists/deals/attributes/tier/options"
-    assert mock.query() == {}
-    assert options[0].model_dump(mode="json") == OPTION
-
-
-def test_option_create_sync(mock: MockAttio) -> None:
-    mock.data(OPTION)
-    option = attio.SelectOption.create(
-        mock.client(), "objects", "companies", "tier", title="Enterprise"
-    )
-    assert mock.last.method == "POST"
-    assert mock.last.url.path == "/v2/objects/companies/attributes/tier/options"
-    assert mock.body() == {"data": {"title": "Enterprise"}}
-    assert option.id.option_id == OPTION["id"]["option_id"]
-
-
-async def test_option_create_async(mock: MockAttio) -> None:
-    mock.data(OPTION)
-    await attio.SelectOption.create_async(
-        mock.async_client(), "lists", "deals", "tier", title="Mid-market"
-    )
-    assert mock.last.method == "POST"
-    assert mock.last.url.path == "/v2/lists/deals/attributes/tier/options"
-    assert mock.body() == {"data": {"title": "Mid-market"}}
-
-
-def test_option_update_by_title_is_percent_encoded(mock: MockAttio) -> None:
-    mock.data({**OPTION, "is_archived": True})
-    attio.SelectOption.update(
-        mock.client(), "objects", "companies", "tier", "Mid market / EU", is_archived=True
-    )
-    assert mock.last.method == "PATCH"
-    assert (
-        mock.last.url.raw_path
-        == b"/v2/objects/companies/attributes/tier/options/Mid%20market%20%2F%20EU"
-    )
-    assert mock.body() == {"data": {"is_archived": True}}
-
-
-async def test_option_update_async(mock: MockAttio) -> None:
-    mock.data(OPTION)
-    option_id = OPTION["id"]["option_id"]
-    await attio.SelectOption.update_async(
-        mock.async_client(), "objects", "companies", "tier", option_id, title="Enterprise+"
-    )
-    assert mock.last.method == "PATCH"
-    assert mock.last.url.path == f"/v2/objects/companies/attributes/tier/options/{option_id}"
-    assert mock.body() == {"data": {"title": "Enterprise+"}}
-
-
-# --------------------------------------------------------------------------- Status
-
-
-def test_status_list_sync(mock: MockAttio) -> None:
-    mock.data([STATUS])
-    statuses = attio.Status.list(mock.client(), "lists", "deals", "stage", show_archived=False)
-    assert mock.last.method == "GET"
-    assert mock.last.url.path == "/v2/lists/deals/attributes/stage/statuses"
-    assert mock.query() == {"show_archived": "false"}
-    assert statuses[0].model_dump(mode="json") == STATUS
-
-
-async def test_status_list_async(mock: MockAttio) -> None:
-    mock.data([STATUS])
-    statuses = await attio.Status.list_async(mock.async_client(), "objects", "deals", "stage")
-    assert mock.last.url.path == "/v2/objects/deals/attributes/stage/statuses"
-    assert mock.query() == {}
-    assert statuses[0].title == "In Progress"
-
-
-def test_status_create_sends_only_given_fields(mock: MockAttio) -> None:
-    mock.data(STATUS)
-    attio.Status.create(mock.client(), "lists", "deals", "stage", title="In Progress")
-    assert mock.last.method == "POST"
-    assert mock.last.url.path == "/v2/lists/deals/attributes/stage/statuses"
-    assert mock.body() == {"data": {"title": "In Progress"}}
-
-
-async def test_status_create_async_with_all_fields(mock: MockAttio) -> None:
-    mock.data(STATUS)
-    await attio.Status.create_async(
-        mock.async_client(),
-        "objects",
-        "deals",
-        "stage",
-        title="Won 🎉",
-        celebration_enabled=True,
-        target_time_in_status=None,
-    )
-    assert mock.last.url.path == "/v2/objects/deals/attributes/stage/statuses"
-    assert mock.body() == {
-        "data": {"title": "Won 🎉", "celebration_enabled": True, "target_time_in_status": None}
-    }
-
-
-def test_status_update_sync(mock: MockAttio) -> None:
-    mock.data(STATUS)
-    attio.Status.update(
-        mock.client(), "lists", "deals", "stage", "In Progress", target_time_in_status="P14D"
-    )
-    assert mock.last.method == "PATCH"
-    assert mock.last.url.raw_path == b"/v2/lists/deals/attributes/stage/statuses/In%20Progress"
-    assert mock.body() == {"data": {"target_time_in_status": "P14D"}}
-
-
-async def test_status_update_async(mock: MockAttio) -> None:
-    mock.data({**STATUS, "is_archived": True})
-    status = await attio.Status.update_async(
-        mock.async_client(), "objects", "deals", "stage", "Lost", is_archived=True
-    )
-    assert mock.last.method == "PATCH"
-    assert mock.last.url.path == "/v2/objects/deals/attributes/stage/statuses/Lost"
-    assert mock.body() == {"data": {"is_archived": True}}
-    assert status.is_archived is True

@@ -28,8 +28,11 @@ def test_values_must_be_a_mapping_of_slugs(mock: MockAttio, values: Any) -> None
 async def test_values_must_be_a_mapping_async(mock: MockAttio) -> None:
     with pytest.raises(TypeError):
         await attio.Record.upsert_async(
-            mock.async_client(), "people", None, matching_attribute="email_addresses"
-        )  # type: ignore[arg-type]
+            mock.async_client(),
+            "people",
+            None,  # type: ignore[arg-type]
+            matching_attribute="email_addresses",
+        )
     assert mock.requests == []
 
 

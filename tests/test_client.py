@@ -12,7 +12,7 @@ import pytest
 import attio
 from attio import Request
 from attio._client import require_async, require_sync
-from attio._request import parse_data, parse_nothing
+from attio._parsing import parse_data, parse_nothing
 from tests.conftest import API_KEY, CLIENT_KINDS, MockAttio, send_request
 
 CLIENTS: dict[str, type[attio.Client] | type[attio.AsyncClient]] = {

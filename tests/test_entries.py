@@ -10,7 +10,7 @@ import pytest
 
 import attio
 from attio import values as V
-from attio._request import parse_data, parse_page
+from attio._parsing import parse_data, parse_page
 from tests.conftest import MockAttio, load_real
 from tests.test_values import MODELS, SAMPLES, WS, value
 

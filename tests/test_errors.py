@@ -12,7 +12,7 @@ from pydantic import ValidationError
 import attio
 from attio import Request
 from attio._exceptions import make_status_error, parse_error_body
-from attio._request import parse_bare, parse_data, parse_data_list, parse_nothing, parse_page
+from attio._parsing import parse_bare, parse_data, parse_data_list, parse_nothing, parse_page
 from tests.conftest import API_KEY, CLIENT_KINDS, MockAttio, load_real, send_request
 
 
@@ -65,6 +65,7 @@ async def test_each_status_raises_its_class(
     assert isinstance(err, attio.AttioException)
     assert err.status_code == status
     assert err.request_id == f"exec-{status}"
+    assert err.response is not None
     assert err.response.status_code == status
     assert err.error is not None
     assert err.error.code == f"c{status}"
@@ -305,4 +306,5 @@ async def test_the_key_is_not_in_exceptions(
     for text in (str(err), repr(err), repr(err.args), str(err.__cause__), repr(err.__context__)):
         assert API_KEY not in text  # ...but it is nowhere in what the caller sees
     if isinstance(err, attio.APIStatusError):
+        assert err.response is not None
         assert API_KEY not in repr(err.response.request.headers)

@@ -183,7 +183,7 @@ def test_the_example_of_the_issue() -> None:
 
 
 def test_a_request_value_with_a_dot_segment_cannot_be_built() -> None:
-    parse: Callable[[bytes], None] = attio._request.parse_nothing
+    parse: Callable[[bytes], None] = attio.parse.nothing
     for path in ("/v2/objects/people/records/..", "/v2/objects//records", "/v1/x", "/v2/a?b"):
         with pytest.raises(attio.PathParameterError):
             attio.Request("DELETE", path, parse)

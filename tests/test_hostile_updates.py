@@ -24,7 +24,7 @@ import pytest
 import attio
 from attio._sentinel import NOT_GIVEN
 from attio.testing import FakeAttio
-from tests.conftest import CLIENT_KINDS, OPENAPI, MockAttio
+from tests.conftest import CLIENT_KINDS, OPENAPI, MockAttio, require_shared
 
 WS = "4a1f0c6e-0000-4000-8000-00000000a001"
 OBJ_ID = "4a1f0c6e-0000-4000-8000-00000000a002"
@@ -223,9 +223,7 @@ def sent_json(mock: MockAttio) -> Any:
 
 
 def _spec_fields(operation: str) -> set[str]:
-    if not OPENAPI.exists():
-        pytest.skip(f"{OPENAPI} is not present")
-    spec = json.loads(OPENAPI.read_text())
+    spec = json.loads(require_shared(OPENAPI).read_text())
     schema = spec["paths"][operation]["patch"]["requestBody"]["content"]["application/json"]
     data = schema["schema"]["properties"]["data"]
     assert "$ref" not in data, "resolve the $ref here if the spec starts using one"
@@ -252,9 +250,7 @@ def test_the_keyword_only_parameters_are_the_spec_fields(case: Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=_ids)
 def test_null_is_allowed_exactly_where_the_spec_allows_it(case: Case) -> None:
     """``None`` is in a parameter's annotation only where the spec's field may be ``null``."""
-    if not OPENAPI.exists():
-        pytest.skip(f"{OPENAPI} is not present")
-    spec = json.loads(OPENAPI.read_text())
+    spec = json.loads(require_shared(OPENAPI).read_text())
     schema = spec["paths"][case.operation]["patch"]["requestBody"]["content"]["application/json"]
     properties = schema["schema"]["properties"]["data"]["properties"]
 

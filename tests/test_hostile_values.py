@@ -24,6 +24,7 @@ import pytest
 from pydantic import TypeAdapter
 
 import attio
+from attio.value_map import ValueMap
 from attio.values import (
     AttributeValue,
     CurrencyValue,
@@ -34,7 +35,6 @@ from attio.values import (
     TextValue,
     TimestampValue,
     UnknownValue,
-    ValueMap,
 )
 
 WS = "0c7e1f00-0000-4000-8000-000000000001"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-import json
 from typing import Any
 
 import pytest
 
 import attio
-from tests.conftest import REAL_RESPONSES, MockAttio, load_real
+from tests.conftest import REAL_RESPONSES, MockAttio, load_real, require_shared
+from tests.samples import roundtrip
 
 WS = "1f5a0c3e-8d2b-4c71-9e6f-2a4b6c8d0e1f"
 MEMBER = "c0ffee00-1234-4abc-8def-0123456789ab"
@@ -35,14 +34,6 @@ PRIVATE: dict[str, Any] = {
     "created_by_actor": {"type": "system", "id": None},
     "is_pinned": True,  # a field Attio might add one day
 }
-
-
-def roundtrip(model_type: type[attio.AttioModel], body: Any) -> attio.AttioModel:
-    original = copy.deepcopy(body)
-    model = model_type.model_validate(body)
-    assert model.model_dump(mode="json") == original
-    assert json.loads(model.model_dump_json()) == original
-    return model
 
 
 # --------------------------------------------------------------------------- models
@@ -132,10 +123,8 @@ def _configuration_model(name: str) -> type[attio.AttioModel] | None:
 
 def test_every_recorded_attribute_list_and_object_body_round_trips() -> None:
     """Whatever attributes/lists/objects files ``../shared/real-responses`` holds, now or later."""
-    if not REAL_RESPONSES.is_dir():
-        pytest.skip(f"{REAL_RESPONSES} is not present")
     checked: dict[str, int] = {}
-    for path in sorted(REAL_RESPONSES.glob("*.json")):
+    for path in sorted(require_shared(REAL_RESPONSES).glob("*.json")):
         model = _configuration_model(path.name)
         if model is None:
             continue

@@ -171,7 +171,7 @@ def test_timestamp_from_datetime() -> None:
 
 def test_timestamp_accepts_datetime_in_python_mode() -> None:
     moment = dt.datetime(2023, 5, 6, 7, 8, 9, 10, tzinfo=dt.timezone.utc)
-    thing = Thing(id=Inner(workspace_id="w", thing_id="t"), created_at=moment)  # type: ignore[arg-type]
+    thing = Thing(id=Inner(workspace_id="w", thing_id="t"), created_at=moment)
     assert isinstance(thing.created_at, Timestamp)
     assert thing.created_at == "2023-05-06T07:08:09.000010000Z"
     assert thing.created_at.datetime == moment

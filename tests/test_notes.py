@@ -223,6 +223,7 @@ def test_round_trip_keeps_everything_and_adds_nothing() -> None:
     body["tags"].append({"type": "team", "team_id": "t-1"})  # a future tag type
     body["pinned"] = True  # a future field
     parsed = attio.Note.model_validate(body)
+    assert parsed.tags is not None
     assert isinstance(parsed.tags[2], NoteUnknownTag)
     assert parsed.model_dump(mode="json") == body
     assert json.loads(parsed.model_dump_json()) == body

@@ -12,7 +12,8 @@ import pytest
 
 import attio
 from attio import Page, PagedRequest, Paging, Request
-from attio._request import RawPage, parse_page
+from attio._pagination import RawPage
+from attio._parsing import parse_page
 from tests.conftest import CLIENT_KINDS, MockAttio
 
 ITEMS = list(range(23))

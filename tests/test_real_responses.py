@@ -13,7 +13,8 @@ import pytest
 from pydantic import TypeAdapter
 
 import attio
-from attio.values import VALUE_TYPES, UnknownValue, ValueMap
+from attio.value_map import ValueMap
+from attio.values import VALUE_TYPES, UnknownValue
 from attio.webhooks import WebhookDelivery
 from tests.conftest import REAL_RESPONSES, SHARED_SKIP
 

@@ -20,7 +20,7 @@ import pytest
 
 import attio
 from attio import Request
-from attio._request import parse_data, parse_page
+from attio._parsing import parse_data, parse_page
 from tests.conftest import API_KEY, CLIENT_KINDS
 
 HANG = "hang"

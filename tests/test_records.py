@@ -10,7 +10,7 @@ import pytest
 
 import attio
 from attio import values as V
-from attio._request import parse_data, parse_page
+from attio._parsing import parse_data, parse_page
 from tests.conftest import MockAttio, load_real
 from tests.test_values import MODELS, OBJ, SAMPLES, WS, value
 
@@ -155,6 +155,7 @@ async def test_list_sends_the_query_body(mock: MockAttio, aio: bool) -> None:
     assert isinstance(page, attio.Page)
     assert page.data[0].model_dump(mode="json") == RECORD
     assert page.has_next_page()  # a full page (1 of limit 1)
+    assert page.next_request is not None
     assert page.next_request.request.json["offset"] == 41
 
 

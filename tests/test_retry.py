@@ -14,7 +14,7 @@ import tenacity
 
 import attio
 from attio import Request
-from attio._request import parse_data, parse_nothing, parse_page
+from attio._parsing import parse_data, parse_nothing, parse_page
 from attio._retry import RetryPolicy, parse_retry_after
 from tests.conftest import API_KEY, CLIENT_KINDS, MockAttio, send_request
 

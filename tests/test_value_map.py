@@ -11,12 +11,12 @@ import pytest
 from pydantic import ValidationError
 
 import attio
+from attio.value_map import ValueMap
 from attio.values import (
     EmailAddressValue,
     PersonalNameValue,
     TextValue,
     UnknownValue,
-    ValueMap,
 )
 
 ACTOR = {"type": "workspace-member", "id": "7c4e9a51-0000-4000-8000-000000000001"}
@@ -138,7 +138,7 @@ def test_python_input_accepts_dicts_and_models() -> None:
     from_dicts = attio.Record.model_validate(RECORD)
     assert isinstance(from_dicts.values["name"][0], PersonalNameValue)
     models = {"name": from_dicts.values["name"]}
-    built = attio.Record(id=from_dicts.id, values=models)  # type: ignore[arg-type]
+    built = attio.Record(id=from_dicts.id, values=models)
     assert built.values["name"][0] is from_dicts.values["name"][0]
 
 

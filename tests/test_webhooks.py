@@ -299,15 +299,22 @@ def test_signature_error_is_an_attio_exception() -> None:
     assert attio.WebhookSignatureError is WebhookSignatureError
 
 
-def test_parse_delivery_without_secret_does_not_check() -> None:
-    delivery = parse_delivery(RAW.decode(), headers={"Attio-Signature": "whatever"})
+def test_parse_delivery_without_secret_refuses_to_skip_the_check() -> None:
+    with pytest.raises(attio.ConfigurationError, match="verify=False"):
+        parse_delivery(RAW.decode(), headers={"Attio-Signature": "whatever"})
+
+
+def test_parse_delivery_with_verify_false_does_not_check() -> None:
+    delivery = parse_delivery(RAW.decode(), headers={"Attio-Signature": "whatever"}, verify=False)
     assert delivery.events[0].event_type == "record.updated"
 
 
 @pytest.mark.parametrize("raw", [b"not json", b"[1, 2]", b'{"events": [{"id": {}}]}'])
 def test_parse_delivery_rejects_bodies_that_are_not_deliveries(raw: bytes) -> None:
     with pytest.raises(WebhookPayloadError):
-        parse_delivery(raw)
+        parse_delivery(raw, verify=False)
+    with pytest.raises(WebhookPayloadError):  # a valid signature does not make it a delivery
+        parse_delivery(raw, headers={"Attio-Signature": sign(raw)}, secret=SECRET)
 
 
 def test_events_keep_extra_keys_and_round_trip() -> None:

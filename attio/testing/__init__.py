@@ -5,10 +5,12 @@
 * :func:`vcr_config` / :func:`use_cassette` / :func:`make_vcr` -- a vcrpy setup that scrubs
   credentials and matches requests by method, path, query and JSON body;
   :func:`find_credentials` / :func:`scan_cassettes` check cassettes for leaked credentials.
+* :func:`sign_delivery` -- the ``Attio-Signature`` of a webhook body, for testing receivers.
 * a pytest plugin (``attio_vcr``, ``attio_client``, ``attio_async_client``, ``attio_fake``
   fixtures and ``--record-mode``), loaded automatically when the package is installed.
 """
 
+from ._signing import sign_delivery
 from ._vcr import (
     SCRUBBED,
     find_credentials,
@@ -32,6 +34,7 @@ __all__ = [
     "scan_cassettes",
     "scrub_request",
     "scrub_response",
+    "sign_delivery",
     "use_cassette",
     "vcr_config",
 ]

@@ -39,7 +39,8 @@ class Api:
             raise TypeError(f"{method!r} is not a classmethod of a resource")
         if not self.is_async:
             return method
-        return getattr(owner, f"{method.__name__}_async")
+        twin: Callable[..., Any] = getattr(owner, f"{method.__name__}_async")
+        return twin
 
     async def __call__(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         result = self._twin(method)(self.client, *args, **kwargs)

@@ -22,11 +22,12 @@ async def _project_object(api: Api) -> attio.Object:
             attio.Object.create, api_slug=OBJECT, singular_noun="Project", plural_noun="Projects"
         ),
     )
+    assert isinstance(obj, attio.Object)
     return obj
 
 
 async def _attribute(api: Api, target: str, identifier: str, **spec: Any) -> attio.Attribute:
-    defaults = {
+    defaults: dict[str, Any] = {
         "description": None,
         "is_required": False,
         "is_unique": False,
@@ -41,6 +42,7 @@ async def _attribute(api: Api, target: str, identifier: str, **spec: Any) -> att
         assert attribute.api_slug == spec["api_slug"]
         assert attribute.type == spec["type"]
         assert attribute.title == spec["title"]
+    assert isinstance(attribute, attio.Attribute)
     return attribute
 
 

@@ -3,6 +3,7 @@ update appending / overwriting, historic values, delete), replayed from cassette
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pytest
@@ -32,8 +33,9 @@ async def _list_with_attributes(api: Api) -> attio.List:
         ("vcr_tags", "Tags", "select", True),
     ):
         await get_or_create(
-            lambda slug=slug: api(attio.Attribute.get, "lists", LIST, slug),
-            lambda slug=slug, title=title, kind=kind, multi=multi: api(
+            functools.partial(api, attio.Attribute.get, "lists", LIST, slug),
+            functools.partial(
+                api,
                 attio.Attribute.create,
                 "lists",
                 LIST,
@@ -49,6 +51,7 @@ async def _list_with_attributes(api: Api) -> attio.List:
     for title in ("hot", "warm", "cold"):
         if title not in {o.title for o in options}:
             await api(attio.SelectOption.create, "lists", LIST, "vcr_tags", title=title)
+    assert isinstance(lst, attio.List)
     return lst
 
 

@@ -35,7 +35,7 @@ SEGMENTS = [
 
 async def _meeting(api: Api, n: int) -> attio.Meeting:
     """Find or create (by ``external_ref``) meeting ``n`` with fixed times."""
-    return await api(
+    meeting: attio.Meeting = await api(
         attio.Meeting.create,
         title=f"VCR stand-up {n}",
         description="Recorded by the attio integration tests",
@@ -52,6 +52,7 @@ async def _meeting(api: Api, n: int) -> attio.Meeting:
             "is_recurring": False,
         },
     )
+    return meeting
 
 
 async def test_meetings_create_get_list_and_stream_by_cursor(api: Api) -> None:
@@ -136,7 +137,7 @@ async def test_transcript_is_gathered_across_cursor_pages(api: Api, attio_fake: 
     got = [s.model_dump(mode="json") for s in transcript.transcript or []]
     assert got == SEGMENTS  # 3 pages of 2, 2 and 1 segments, in order
     assert transcript.raw_transcript is not None
-    positions = [transcript.raw_transcript.find(s["speech"]) for s in SEGMENTS]
+    positions = [transcript.raw_transcript.find(str(s["speech"])) for s in SEGMENTS]
     assert -1 not in positions
     assert positions == sorted(positions)
     await api(attio.CallRecording.delete, meeting_id, recording_id)

@@ -174,4 +174,5 @@ def test_attio_client_maps_fake_errors_to_typed_exceptions(fake: FakeAttio) -> N
     assert info.value.error is not None
     assert info.value.error.code == "not_found"
     assert info.value.request_id
+    assert info.value.response is not None
     assert info.value.response.headers["x-attio-execution-id"] == info.value.request_id

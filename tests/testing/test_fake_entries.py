@@ -37,7 +37,10 @@ def pipeline(http: Http, fake: Any) -> dict[str, Any]:
     http.data("POST", "/v2/lists/pipeline/attributes/stage/statuses", {"data": {"title": "Won"}})
     for title in ("hot", "cold", "big"):
         http.data("POST", "/v2/lists/pipeline/attributes/tags/options", {"data": {"title": title}})
-    return http.create("companies", {"name": "Acme", "domains": ["acme.example"]})
+    created: dict[str, Any] = http.create(
+        "companies", {"name": "Acme", "domains": ["acme.example"]}
+    )
+    return created
 
 
 def _body(company: dict[str, Any], **values: Any) -> dict[str, Any]:

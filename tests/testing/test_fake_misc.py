@@ -11,7 +11,10 @@ from .conftest import Http, record_id
 
 @pytest.fixture
 def person(http: Http) -> dict[str, Any]:
-    return http.create("people", {"name": "Ada Example", "email_addresses": ["ada@x.example"]})
+    created: dict[str, Any] = http.create(
+        "people", {"name": "Ada Example", "email_addresses": ["ada@x.example"]}
+    )
+    return created
 
 
 def _note(person: dict[str, Any], title: str = "Call", **extra: Any) -> dict[str, Any]:
@@ -80,7 +83,7 @@ def test_notes_default_page_is_10(http: Http, person: dict[str, Any]) -> None:
 
 
 def _task(**extra: Any) -> dict[str, Any]:
-    data = {
+    data: dict[str, Any] = {
         "content": "Follow up",
         "format": "plaintext",
         "deadline_at": None,

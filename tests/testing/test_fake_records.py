@@ -103,7 +103,7 @@ def test_failed_write_changes_nothing(http: Http) -> None:
 
 
 def test_required_attribute(http: Http) -> None:
-    data = {
+    data: dict[str, Any] = {
         "title": "Code",
         "description": None,
         "api_slug": "code",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.conftest import load_real
 
 from .conftest import Http
 
 
-def _attrs(http: Http, target: str, ident: str, **params: object) -> dict[str, dict]:
+def _attrs(http: Http, target: str, ident: str, **params: object) -> dict[str, dict[str, Any]]:
     return {
         a["api_slug"]: a for a in http.data("GET", f"/v2/{target}/{ident}/attributes", **params)
     }
@@ -103,7 +105,7 @@ def test_missing_fields_give_zod_style_validation_errors(http: Http) -> None:
     assert body["validation_errors"][0]["path"] == ["data"]
 
 
-ATTRIBUTE = {
+ATTRIBUTE: dict[str, Any] = {
     "title": "Tier",
     "description": None,
     "api_slug": "tier",

@@ -69,3 +69,27 @@ def payload_error(
         "received": received,
     }
     return validation("Body payload validation error.", [error])
+
+
+def enum_issue(path: list[str | int], options: list[str], received: str) -> dict[str, Any]:
+    """One zod-style ``validation_errors`` item for a string outside an enum, as Attio sends it
+    (``invalid_option``, the allowed ``options`` and the value received in the message)."""
+    expected = " | ".join(f"'{option}'" for option in options)
+    return {
+        "code": "invalid_option",
+        "path": path,
+        "message": f"Invalid enum value. Expected {expected}, received '{received}'",
+        "options": list(options),
+    }
+
+
+def type_issue(path: list[str | int], expected: str, received: str) -> dict[str, Any]:
+    """One zod-style ``invalid_type`` item (``"Required"`` when nothing was received)."""
+    message = "Required" if received == "undefined" else f"Expected {expected}, received {received}"
+    return {
+        "code": "invalid_type",
+        "path": path,
+        "message": message,
+        "expected": expected,
+        "received": received,
+    }

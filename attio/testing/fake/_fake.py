@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import json
 import threading
@@ -16,11 +17,11 @@ import httpx
 
 import attio
 
-from . import _routes_data, _routes_misc, _routes_schema  # noqa: F401  (registers the routes)
 from ._errors import AttioFakeError, validation
-from ._router import Ctx, dispatch
+from ._router import Ctx, Router, UserHandler
 from ._store import Store
-from ._util import JSON, IdGenerator, TickingClock
+from ._util import JSON, IdGenerator, TickingClock, nested_too_deeply, too_deep
+from .routes import ROUTES
 
 __all__ = ["FakeAttio", "FakeRequest"]
 
@@ -32,9 +33,20 @@ _5XX_MESSAGES = {
 }
 
 
+def _own(value: Any) -> Any:
+    """A private copy of data handed to a seeding helper; a structure nested beyond the body
+    cap (or cyclic) is refused with the 400 an HTTP request would get, not copied."""
+    if too_deep(value):
+        raise nested_too_deeply("value")
+    return copy.deepcopy(value)
+
+
 @dataclass(frozen=True)
 class FakeRequest:
-    """One request FakeAttio received: method, path, query parameters, JSON body and headers."""
+    """One request FakeAttio received: method, path, query parameters, JSON body and headers.
+
+    ``json`` is ``None`` when there was no body or it was refused as JSON (not valid JSON, or
+    nested too deeply)."""
 
     method: str
     path: str
@@ -48,7 +60,7 @@ class _Fault:
     kind: str  # "status" | "raise"
     status: int = 0
     body: Any = None
-    retry_after: str | None = None
+    retry_after: str | None = None  # None on a 429: one second after the clock, when served
     exception: Callable[[httpx.Request], BaseException] | None = None
     processed: bool = False
 
@@ -62,6 +74,10 @@ class FakeAttio:
     ``datetime``; by default a clock starting at 2024-01-01T09:00Z that ticks 1 ms per
     reading), so runs are reproducible. ``api_key`` restricts the accepted bearer token;
     by default any non-empty token is accepted.
+
+    Bad input gets Attio's answers, never a Python error: invalid JSON, or a body nested more
+    than 128 objects/arrays deep, is a 400 ``validation_type``; filters and sorts are checked
+    against the object's or list's attributes whether or not it has rows.
 
     >>> fake = FakeAttio()
     >>> client = fake.client()            # an attio.Client talking to the fake
@@ -84,7 +100,30 @@ class FakeAttio:
         self.requests: list[FakeRequest] = []
         self.sleeps: list[float] = []
         self._faults: deque[_Fault] = deque()
+        self._router = Router(ROUTES)
         self._transport = httpx.MockTransport(self._handle)
+
+    def route(self, method: str, path: str) -> Callable[[UserHandler], UserHandler]:
+        """Add or override one endpoint of this fake only (a decorator)::
+
+            @fake.route("GET", "/v2/objects/{object}")
+            def broken(request: httpx.Request, object: str) -> httpx.Response:
+                return httpx.Response(503, json={"status_code": 503, "code": "down"})
+
+        ``handler(request, **path_params)`` gets the ``httpx.Request`` and the decoded path
+        parameters and returns the ``httpx.Response``. The newest route for a path wins over
+        older ones and over the built-in endpoints; faults queued with :meth:`fail_next` are
+        still served first, and the request is recorded in :attr:`requests` as usual.
+        """
+
+        if not path.startswith("/"):
+            raise ValueError(f"a route's path starts with '/', got {path!r}")
+
+        def register(handler: UserHandler) -> UserHandler:
+            self._router.add(method, path, handler)
+            return handler
+
+        return register
 
     # ------------------------------------------------------------------ transports and clients
 
@@ -109,10 +148,14 @@ class FakeAttio:
         return attio.Client(**kwargs)
 
     def async_client(self, **kwargs: Any) -> attio.AsyncClient:
-        """An ``attio.AsyncClient`` wired to this fake (see :meth:`client`)."""
+        """An ``attio.AsyncClient`` wired to this fake (see :meth:`client`). Its retry waits
+        are recorded in :attr:`sleeps` and yield to the event loop once (no time passes), so
+        other tasks progress while one "sleeps"."""
 
         async def sleep(seconds: float) -> None:
             self.sleeps.append(seconds)
+            # Let other tasks run, as a real wait would: concurrent calls interleave on faults.
+            await asyncio.sleep(0)
 
         kwargs.setdefault("api_key", self.api_key or "fake")
         kwargs.setdefault("base_url", self.base_url)
@@ -130,31 +173,39 @@ class FakeAttio:
         body: Any = None,
         retry_after: str | float | None = None,
     ) -> None:
-        """Answer the next ``n`` requests with ``status`` without processing them.
+        """Queue ``n`` faults: answer ``n`` requests with ``status`` without processing them.
 
-        429s carry Attio's body and a ``Retry-After`` HTTP-date (one second from now, unless
-        ``retry_after`` gives a date string or a number of seconds); 5xx carry an Attio-shaped
-        body. ``body`` replaces the body.
+        Faults queue: each call of :meth:`fail_next`, :meth:`hang_next` or :meth:`raise_next`
+        adds its faults behind those already waiting, and they are served in order, one per
+        request, until the queue is empty (:meth:`clear_faults` empties it).
+
+        429s carry Attio's body and a ``Retry-After`` HTTP-date one second after the fake's
+        clock (``now``) *when the 429 is served*, unless ``retry_after`` gives a date string or
+        a number of seconds; 5xx carry an Attio-shaped body. ``body`` replaces the body.
         """
         if status < 400:
             raise ValueError("fail_next needs an error status (>= 400)")
         header = None
-        if status == 429 or retry_after is not None:
-            if retry_after is None:
-                moment = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=1)
-                header = format_datetime(moment, usegmt=True)
-            elif isinstance(retry_after, str):
-                header = retry_after
-            else:
-                header = f"{retry_after:g}"
+        if isinstance(retry_after, str):
+            header = retry_after
+        elif retry_after is not None:
+            header = f"{retry_after:g}"
         with self._lock:
             for _ in range(n):
                 self._faults.append(_Fault("status", status=status, body=body, retry_after=header))
 
+    def clear_faults(self) -> None:
+        """Drop every queued fault (from :meth:`fail_next`, :meth:`hang_next` and
+        :meth:`raise_next`) that has not been served yet: the next requests are answered
+        normally."""
+        with self._lock:
+            self._faults.clear()
+
     def hang_next(self, n: int = 1, *, processed: bool = False) -> None:
-        """Make the next ``n`` requests time out (``httpx.ReadTimeout`` from the transport,
-        at once; nothing sleeps). With ``processed=True`` the request is carried out first,
-        as when Attio did the work but the answer was lost."""
+        """Queue ``n`` timeouts: those requests raise ``httpx.ReadTimeout`` from the transport,
+        at once (nothing sleeps). With ``processed=True`` the request is carried out first,
+        as when Attio did the work but the answer was lost. Faults queue in order with those
+        of :meth:`fail_next`; :meth:`clear_faults` drops them."""
         with self._lock:
             for _ in range(n):
                 self._faults.append(
@@ -174,8 +225,9 @@ class FakeAttio:
         *,
         processed: bool = False,
     ) -> None:
-        """Raise ``exception(request)`` from the transport for the next ``n`` requests, e.g.
-        ``fake.raise_next(lambda r: httpx.ConnectError("refused", request=r))``."""
+        """Queue ``n`` transport errors: those requests raise ``exception(request)``, e.g.
+        ``fake.raise_next(lambda r: httpx.ConnectError("refused", request=r))``. Faults queue
+        in order with those of :meth:`fail_next`; :meth:`clear_faults` drops them."""
         with self._lock:
             for _ in range(n):
                 self._faults.append(_Fault("raise", exception=exception, processed=processed))
@@ -187,7 +239,7 @@ class FakeAttio:
         ``POST /v2/objects/{object}/records``; returns the record as Attio renders it."""
         with self._lock:
             obj = self.store.object(object)
-            state = self.store.new_record(obj, copy.deepcopy(values))
+            state = self.store.new_record(obj, _own(values))
             return self.store.render_record(state)
 
     def add_list(
@@ -218,7 +270,7 @@ class FakeAttio:
             lst = self.store.get_list(list)
             parent, state = self.store.parent_record(lst["parent_object"][0], parent_record_id)
             entry = self.store.new_entry(
-                lst, parent, state["id"]["record_id"], copy.deepcopy(entry_values or {})
+                lst, parent, state["id"]["record_id"], _own(entry_values or {})
             )
             return self.store.render_entry(entry)
 
@@ -248,7 +300,7 @@ class FakeAttio:
         with self._lock:
             recording = self.store.recordings[meeting_id][call_recording_id]
             recording["status"] = status
-            self.store.transcripts[call_recording_id] = copy.deepcopy(segments)
+            self.store.transcripts[call_recording_id] = _own(segments)
 
     @property
     def member_id(self) -> str:
@@ -266,12 +318,17 @@ class FakeAttio:
         content = request.read()
         raw_path = request.url.raw_path.decode("ascii").split("?", 1)[0]
         body: Any = None
-        bad_json = False
+        refused: AttioFakeError | None = None
         if content:
             try:
                 body = json.loads(content)
+            except RecursionError:  # the decoder's own depth guard: far too deep
+                refused = nested_too_deeply()
             except ValueError:
-                bad_json = True
+                refused = validation("Body payload validation error: the body is not valid JSON.")
+            else:
+                if too_deep(body):
+                    body, refused = None, nested_too_deeply()
         with self._lock:
             self.requests.append(
                 FakeRequest(
@@ -286,22 +343,26 @@ class FakeAttio:
             fault = self._faults.popleft() if self._faults else None
             if fault is not None and fault.kind == "status":
                 return self._fault_response(request, fault, execution_id)
+            own = self._router.own_route(request.method, raw_path)
+            if own is not None and fault is None:
+                handler, params = own
+                return handler(request, **params)
             if fault is None or fault.processed:
-                status, payload = self._answer(request, raw_path, body, bad_json)
+                status, payload = self._answer(request, raw_path, body, refused)
         if fault is not None:
             assert fault.exception is not None
             raise fault.exception(request)
         return self._response(request, status, payload, execution_id)
 
     def _answer(
-        self, request: httpx.Request, raw_path: str, body: Any, bad_json: bool
+        self, request: httpx.Request, raw_path: str, body: Any, refused: AttioFakeError | None
     ) -> tuple[int, Any]:
         try:
             self._check_auth(request)
-            if bad_json:
-                raise validation("Body payload validation error: the body is not valid JSON.")
+            if refused is not None:
+                raise refused
             ctx = Ctx(self.store, request.method, request.url.path, request.url.params, body)
-            return dispatch(ctx, raw_path)
+            return self._router.dispatch(ctx, raw_path)
         except AttioFakeError as error:
             return error.status, error.body()
 
@@ -331,8 +392,12 @@ class FakeAttio:
                 code, message = _5XX_MESSAGES.get(fault.status, ("error", "Injected failure."))
                 body = AttioFakeError(fault.status, code, message).body()
         response = self._response(request, fault.status, body, execution_id)
-        if fault.retry_after is not None:
-            response.headers["retry-after"] = fault.retry_after
+        retry_after = fault.retry_after
+        if retry_after is None and fault.status == 429:  # computed now, as it is served
+            moment = self.store.clock().astimezone(timezone.utc).replace(microsecond=0)
+            retry_after = format_datetime(moment + timedelta(seconds=1), usegmt=True)
+        if retry_after is not None:
+            response.headers["retry-after"] = retry_after
         return response
 
     @staticmethod

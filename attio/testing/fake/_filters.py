@@ -1,13 +1,19 @@
-"""Query filters (shorthand and verbose) and sorts of the records and entries query endpoints."""
+"""Query filters (shorthand and verbose) and sorts of the records and entries query endpoints.
+
+A filter or a list of sorts is first *compiled* against the schema of the queried object or
+list: every check (operators, attributes, fields, paths, literal types, nesting depth) happens
+there, before any row is looked at, so an empty object answers the same 400 as a full one. The
+compiled predicates and sort keys then run over the rows and never raise.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._errors import AttioFakeError, bad_request, validation
+from ._errors import AttioFakeError, bad_request, enum_issue, type_issue, validation
 from ._store import active
-from ._util import JSON, iso, parse_timestamp
+from ._util import JSON, iso, nested_too_deeply, parse_timestamp, type_name
 from ._values import LOCATION_KEYS
 
 if TYPE_CHECKING:
@@ -37,7 +43,29 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "interaction": ("interacted_at", ("interaction_type",)),
 }
 
+# (attribute type, field) pairs whose values are numbers (checkbox values are booleans, which
+# compare like numbers); every other field holds text (or nothing).
+NUMERIC_FIELDS = frozenset(
+    {
+        ("number", "value"),
+        ("rating", "value"),
+        ("checkbox", "value"),
+        ("currency", "currency_value"),
+    }
+)
+
+MAX_FILTER_DEPTH = 64
+"""How deeply ``$and``/``$or``/``$not`` may nest in one filter (a 400 beyond)."""
+
+SORT_DIRECTIONS = ["asc", "desc"]
+
 Row = tuple[str, JSON]  # (parent object/list id, record or entry state)
+Predicate = Callable[[Row], bool]
+ValuesTest = Callable[[list[JSON]], bool]
+SortKey = Callable[[Row], Any]
+# One hop of a compiled path: ("parent", None, "") from an entry to its parent record, or
+# ("ref", attribute, target object id) along a record-reference attribute.
+Step = tuple[str, JSON | None, str]
 
 
 def filter_error(message: str) -> AttioFakeError:
@@ -78,17 +106,20 @@ def _text(value: Any) -> str:
 
 def _ordered(op: str) -> Callable[[Any, Any], bool]:
     def compare(have: Any, want: Any) -> bool:
-        if have is None:
+        # Literal types were checked when the filter was compiled; a stored value of another
+        # kind (or none) simply does not match.
+        if have is None or isinstance(have, (int, float)) != isinstance(want, (int, float)):
             return False
-        if isinstance(have, (int, float)) != isinstance(want, (int, float)):
-            raise filter_error(f'Operator "{op}" cannot compare {have!r} with {want!r}.')
-        if op == "$lt":
-            return bool(have < want)
-        if op == "$lte":
-            return bool(have <= want)
-        if op == "$gt":
-            return bool(have > want)
-        return bool(have >= want)
+        try:
+            if op == "$lt":
+                return bool(have < want)
+            if op == "$lte":
+                return bool(have <= want)
+            if op == "$gt":
+                return bool(have > want)
+            return bool(have >= want)
+        except TypeError:
+            return False
 
     return compare
 
@@ -105,9 +136,47 @@ OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
     "$gte": _ordered("$gte"),
 }
 
+ORDERED = frozenset({"$lt", "$lte", "$gt", "$gte"})
+
+
+def _always(_row: Row) -> bool:
+    return True
+
+
+def _all(parts: list[Predicate]) -> Predicate:
+    return lambda row: all(part(row) for part in parts)
+
+
+def _any(parts: list[Predicate]) -> Predicate:
+    return lambda row: any(part(row) for part in parts)
+
+
+def _negate(part: Predicate) -> Predicate:
+    return lambda row: not part(row)
+
+
+def _all_values(parts: list[ValuesTest]) -> ValuesTest:
+    return lambda values: all(part(values) for part in parts)
+
+
+def _emptiness(wanted: bool) -> ValuesTest:
+    return lambda values: bool(values) == wanted
+
+
+def _on_values(attr: JSON, test: ValuesTest) -> Predicate:
+    return lambda row: test(_row_values(row, attr))
+
+
+def _row_values(row: Row, attr: JSON) -> list[JSON]:
+    return active(row[1]["values"].get(attr["id"]["attribute_id"], []))
+
 
 class Query:
-    """Evaluates Attio filters and sorts over the records of an object or entries of a list."""
+    """Evaluates Attio filters and sorts over the records of an object or entries of a list.
+
+    :meth:`compile` and :meth:`compile_sorts` validate against the schema of ``parent_id``
+    (raising Attio's 400s); what they return only reads rows.
+    """
 
     def __init__(self, store: Store, parent_id: str) -> None:
         self.store = store
@@ -115,31 +184,36 @@ class Query:
 
     # ------------------------------------------------------------------ filters
 
-    def matches(self, row: Row, flt: Any) -> bool:
-        """Does ``row`` satisfy the filter ``flt``?"""
+    def compile(self, flt: Any) -> Predicate:
+        """The predicate of the filter ``flt`` (``None``: every row), or Attio's 400."""
         if flt is None:
-            return True
+            return _always
+        return self._node(flt, 1)
+
+    def _node(self, flt: Any, depth: int) -> Predicate:
+        if depth > MAX_FILTER_DEPTH:
+            raise nested_too_deeply("filter", MAX_FILTER_DEPTH)
         if not isinstance(flt, dict):
             raise filter_error("The filter must be an object.")
-        results = []
+        parts: list[Predicate] = []
         for key, cond in flt.items():
             if key == "$and":
-                results.append(all(self.matches(row, f) for f in self._many(key, cond)))
+                parts.append(_all([self._node(f, depth + 1) for f in self._many(key, cond)]))
             elif key == "$or":
-                results.append(any(self.matches(row, f) for f in self._many(key, cond)))
+                parts.append(_any([self._node(f, depth + 1) for f in self._many(key, cond)]))
             elif key == "$not":
-                results.append(not self.matches(row, cond))
+                parts.append(_negate(self._node(cond, depth + 1)))
             elif key == "path":
-                results.append(self._path(row, cond, flt.get("constraints")))
+                parts.append(self._path(cond, flt.get("constraints")))
             elif key == "constraints":
                 if "path" not in flt:
                     raise filter_error('"constraints" must be used together with "path".')
             elif key.startswith("$"):
                 raise filter_error(f'Unknown operator "{key}" at the top level of the filter.')
             else:
-                attr = self._attribute(row[0], key)
-                results.append(self._attribute_matches(attr, self._values(row, attr), cond))
-        return all(results)
+                attr = self._attribute(self.parent_id, key)
+                parts.append(_on_values(attr, self._condition(attr, cond)))
+        return parts[0] if len(parts) == 1 else _all(parts)
 
     @staticmethod
     def _many(key: str, cond: Any) -> list[Any]:
@@ -147,43 +221,43 @@ class Query:
             raise filter_error(f'"{key}" takes an array of filters.')
         return cond
 
-    def _attribute(self, parent_id: str, ident: str) -> JSON:
-        attr = self.store.find_attribute(parent_id, ident, archived=False)
+    def _attribute(self, parent_id: str, ident: Any) -> JSON:
+        attr = (
+            self.store.find_attribute(parent_id, ident, archived=False)
+            if isinstance(ident, str)
+            else None
+        )
         if attr is None:
             raise filter_error(f'Unknown attribute slug/ID "{ident}" in filter.')
         return attr
 
-    @staticmethod
-    def _values(row: Row, attr: JSON) -> list[JSON]:
-        return active(row[1]["values"].get(attr["id"]["attribute_id"], []))
-
-    def _attribute_matches(self, attr: JSON, values: list[JSON], cond: Any) -> bool:
+    def _condition(self, attr: JSON, cond: Any) -> ValuesTest:
+        """The test of one attribute's values: a shorthand value, operators on the default
+        field, or ``{field: value | {operator: value}}``."""
         default, others = FIELDS.get(attr["type"], ("value", ()))
         if not isinstance(cond, dict):
-            return self._field_matches(attr, values, default, {"$eq": cond})
-        results = []
+            return self._field(attr, default, {"$eq": cond})
+        parts: list[ValuesTest] = []
         for key, sub in cond.items():
-            if key == "$not_empty":
-                results.append(bool(values) == bool(sub))
-            elif key in OPERATORS:
-                results.append(self._field_matches(attr, values, default, {key: sub}))
+            if key == "$not_empty" or key in OPERATORS:
+                parts.append(self._field(attr, default, {key: sub}))
             elif key.startswith("$"):
                 raise filter_error(f'Unknown operator "{key}" for attribute "{attr["api_slug"]}".')
             elif key in (default, *others):
                 ops = sub if isinstance(sub, dict) else {"$eq": sub}
-                results.append(self._field_matches(attr, values, key, ops))
+                parts.append(self._field(attr, key, ops))
             else:
                 raise filter_error(
                     f'Invalid field "{key}" for attribute "{attr["api_slug"]}" '
                     f'of type "{attr["type"]}".'
                 )
-        return all(results)
+        return _all_values(parts)
 
-    def _field_matches(self, attr: JSON, values: list[JSON], field: str, ops: JSON) -> bool:
+    def _field(self, attr: JSON, field: str, ops: JSON) -> ValuesTest:
+        tests: list[ValuesTest] = []
         for op, literal in ops.items():
             if op == "$not_empty":
-                if bool(values) != bool(literal):
-                    return False
+                tests.append(_emptiness(bool(literal)))
                 continue
             if op not in OPERATORS:
                 raise filter_error(f'Unknown operator "{op}" for attribute "{attr["api_slug"]}".')
@@ -193,21 +267,27 @@ class Query:
                 want: Any = [_norm(attr, field, item) for item in literal]
             else:
                 want = _norm(attr, field, literal)
-            test = OPERATORS[op]
-            if not any(test(have, want) for v in values for have in candidates(attr, v, field)):
-                return False
-        return True
+            if op in ORDERED:
+                _check_comparable(attr, field, op, want)
+            tests.append(self._compare(attr, field, OPERATORS[op], want))
+        return _all_values(tests)
+
+    @staticmethod
+    def _compare(attr: JSON, field: str, test: Callable[[Any, Any], bool], want: Any) -> ValuesTest:
+        return lambda values: any(
+            test(have, want) for v in values for have in candidates(attr, v, field)
+        )
 
     # ------------------------------------------------------------------ paths
 
-    def _path(self, row: Row, path: Any, constraints: Any) -> bool:
-        rows, attr = self.follow(row, path)
-        return any(
-            self._attribute_matches(attr, self._values(r, attr), constraints or {}) for r in rows
-        )
+    def _path(self, path: Any, constraints: Any) -> Predicate:
+        steps, attr = self.resolve_path(path)
+        test = self._condition(attr, constraints or {})
+        return lambda row: any(test(_row_values(r, attr)) for r in self.walk(row, steps))
 
-    def follow(self, row: Row, path: Any) -> tuple[list[Row], JSON]:
-        """Walk a ``path`` of ``[object_or_list, attribute]`` hops; the rows and last attribute."""
+    def resolve_path(self, path: Any) -> tuple[list[Step], JSON]:
+        """Check a ``path`` of ``[object_or_list, attribute]`` hops against the schema (from the
+        queried object or list); its steps and the attribute of the last hop."""
         if (
             not isinstance(path, list)
             or not path
@@ -216,101 +296,170 @@ class Query:
             raise filter_error(
                 '"path" must be a non-empty array of [object_or_list, attribute] pairs.'
             )
-        rows = [row]
-        for index, (_owner, slug) in enumerate(path):
-            last = index == len(path) - 1
-            if slug == "parent_record" and not last:
-                rows = [self._parent_of(r) for r in rows]
+        steps: list[Step] = []
+        parent: str | None = self.parent_id  # None: the hop's object names where a reference led
+        for index, (owner, slug) in enumerate(path):
+            here = self._owner(owner, parent, index)
+            if steps and steps[-1][0] == "ref":
+                steps[-1] = ("ref", steps[-1][1], here)
+            if index == len(path) - 1:
+                return steps, self._attribute(here, slug)
+            if slug == "parent_record":
+                lst = self.store.lists.get(here)
+                if lst is None:
+                    raise filter_error('"parent_record" can only be used on list entries.')
+                steps.append(("parent", None, ""))
+                parent = self.store.object(lst["parent_object"][0])["id"]["object_id"]
                 continue
-            attr = self._attribute(rows[0][0], slug) if rows else None
-            if attr is None:
-                raise filter_error(f'Unknown attribute "{slug}" in path.')
-            if last:
-                return rows, attr
+            attr = self._attribute(here, slug)
             if attr["type"] != "record-reference":
                 raise filter_error(f'Attribute "{slug}" in a path must be a record reference.')
+            steps.append(("ref", attr, ""))
+            parent = None
+        raise filter_error("Invalid path.")  # pragma: no cover - the loop returns
+
+    def _owner(self, owner: Any, parent: str | None, index: int) -> str:
+        """The object/list id a hop names (``None`` on the first hop: the queried one). After a
+        record reference (``parent`` None) the hop's object says where the reference leads."""
+        if index == 0 and owner is None:
+            return self.parent_id
+        named: list[str] = []
+        if isinstance(owner, str):
+            obj = self.store.find_object(owner)
+            if obj is not None:
+                named.append(obj["id"]["object_id"])
+            lst = self.store.find_list(owner) if parent is not None else None
+            if lst is not None:
+                named.append(lst["id"]["list_id"])
+        if not named:
+            raise filter_error(f'Unknown object or list "{owner}" in path.')
+        if parent is None:
+            return named[0]
+        if parent not in named:
+            raise filter_error(
+                f'Hop {index} of the path names "{owner}", but the path is at '
+                f'"{self._slug(parent)}" there.'
+            )
+        return parent
+
+    def _slug(self, parent_id: str) -> str:
+        parent = self.store.objects.get(parent_id) or self.store.lists.get(parent_id) or {}
+        return str(parent.get("api_slug") or parent_id)
+
+    def walk(self, row: Row, steps: list[Step]) -> list[Row]:
+        """The rows a compiled path reaches from ``row``."""
+        rows = [row]
+        for kind, attr, target_id in steps:
             reached: list[Row] = []
             for r in rows:
-                for value in self._values(r, attr):
+                if kind == "parent":
+                    parent = self._parent_of(r)
+                    if parent is not None:
+                        reached.append(parent)
+                    continue
+                assert attr is not None
+                records = self.store.records.get(target_id, {})
+                for value in _row_values(r, attr):
                     target = self.store.find_object(value["target_object"])
-                    if target is None:
+                    if target is None or target["id"]["object_id"] != target_id:
                         continue
-                    state = self.store.records[target["id"]["object_id"]].get(
-                        value["target_record_id"]
-                    )
+                    state = records.get(value["target_record_id"])
                     if state is not None:
-                        reached.append((target["id"]["object_id"], state))
+                        reached.append((target_id, state))
             rows = reached
             if not rows:
-                return [], attr
-        raise filter_error("Invalid path.")
+                break
+        return rows
 
-    def _parent_of(self, row: Row) -> Row:
+    def _parent_of(self, row: Row) -> Row | None:
         state = row[1]
-        if "parent_record_id" not in state:
-            raise filter_error('"parent_record" can only be used on list entries.')
-        obj = self.store.object(state["parent_object"])
-        return obj["id"]["object_id"], self.store.records[obj["id"]["object_id"]][
-            state["parent_record_id"]
-        ]
+        obj = self.store.find_object(state["parent_object"])
+        if obj is None:
+            return None
+        object_id = obj["id"]["object_id"]
+        parent = self.store.records.get(object_id, {}).get(state["parent_record_id"])
+        return None if parent is None else (object_id, parent)
 
     # ------------------------------------------------------------------ sorts
 
-    def sort(self, rows: list[Row], sorts: Any) -> list[Row]:
-        """Rows ordered by Attio ``sorts`` (stable; rows without a value come last)."""
+    def compile_sorts(self, sorts: Any) -> list[tuple[SortKey, bool]]:
+        """``(key, descending)`` per sort, checked against the schema (Attio's 400s)."""
         if sorts is None:
-            return rows
+            return []
         if not isinstance(sorts, list):
-            raise validation("Body payload validation error.", [_sort_error(["sorts"], "array")])
-        for index, spec in reversed(list(enumerate(sorts))):
-            if not isinstance(spec, dict) or spec.get("direction") not in ("asc", "desc"):
-                raise validation(
-                    "Body payload validation error.",
-                    [_sort_error(["sorts", index, "direction"], "'asc' | 'desc'")],
-                )
-            key = self._sort_key(rows, spec, index)
-            present = [r for r in rows if key(r) is not None]
-            missing = [r for r in rows if key(r) is None]
-            present.sort(key=key, reverse=spec["direction"] == "desc")
-            rows = present + missing
+            raise validation(
+                "Body payload validation error.", [type_issue(["sorts"], "array", type_name(sorts))]
+            )
+        issues: list[JSON] = []
+        for index, spec in enumerate(sorts):
+            issues.extend(_sort_issues(spec, index))
+        if issues:
+            raise validation("Body payload validation error.", issues)
+        return [(self._sort_key(spec), spec["direction"] == "desc") for spec in sorts]
+
+    @staticmethod
+    def order(rows: list[Row], keys: list[tuple[SortKey, bool]]) -> list[Row]:
+        """Rows ordered by compiled sorts (stable; the first sort decides first; rows without
+        a value come last)."""
+        for key, descending in reversed(keys):
+            keyed = [(key(r), r) for r in rows]
+            present = [item for item in keyed if item[0] is not None]
+            present.sort(key=lambda item: item[0], reverse=descending)
+            rows = [r for _, r in present] + [r for k, r in keyed if k is None]
         return rows
 
-    def _sort_key(self, rows: list[Row], spec: JSON, index: int) -> Callable[[Row], Any]:
-        field = spec.get("field")
-        if "path" in spec:
-            path = spec["path"]
-        elif isinstance(spec.get("attribute"), str):
-            path = [[None, spec["attribute"]]]
-        else:
-            raise validation(
-                "Body payload validation error.",
-                [_sort_error(["sorts", index, "attribute"], "string")],
-            )
+    def _sort_key(self, spec: JSON) -> SortKey:
+        path = spec["path"] if "path" in spec else [[None, spec["attribute"]]]
+        steps, attr = self.resolve_path(path)
+        default, others = FIELDS.get(attr["type"], ("value", ()))
+        name = spec.get("field") or default
+        if name not in (default, *others):
+            raise validation(f'Invalid sort field "{name}" for attribute "{attr["api_slug"]}".')
 
         def key(row: Row) -> Any:
-            reached, attr = self.follow(row, path)
-            default, others = FIELDS.get(attr["type"], ("value", ()))
-            name = field or default
-            if name not in (default, *others):
-                raise validation(f'Invalid sort field "{name}" for attribute "{attr["api_slug"]}".')
-            for r in reached:
-                for value in self._values(r, attr):
+            for r in self.walk(row, steps):
+                for value in _row_values(r, attr):
                     have = candidates(attr, value, name)[0]
                     if have is not None:
                         return have.casefold() if isinstance(have, str) else have
             return None
 
-        for row in rows:  # surface errors (unknown attribute, bad field) even on equal keys
-            key(row)
-            break
         return key
 
 
-def _sort_error(path: list[Any], expected: str) -> JSON:
-    return {
-        "code": "invalid_type",
-        "path": path,
-        "message": "Required",
-        "expected": expected,
-        "received": "undefined",
-    }
+def _check_comparable(attr: JSON, field: str, op: str, want: Any) -> None:
+    """An ordered comparison needs a number for a numeric field and a string otherwise."""
+    numeric = (attr["type"], field) in NUMERIC_FIELDS
+    if numeric and isinstance(want, (int, float)):
+        return
+    if not numeric and isinstance(want, str):
+        return
+    raise filter_error(
+        f'Operator "{op}" cannot compare the {field} of attribute "{attr["api_slug"]}" '
+        f"(a {'number' if numeric else 'string'}) with {want!r}."
+    )
+
+
+def _sort_issues(spec: Any, index: int) -> list[JSON]:
+    """The zod-style problems of one sort (shape only; attributes are checked afterwards)."""
+    where: list[str | int] = ["sorts", index]
+    if not isinstance(spec, dict):
+        return [type_issue(where, "object", type_name(spec))]
+    issues: list[JSON] = []
+    expected = " | ".join(f"'{d}'" for d in SORT_DIRECTIONS)
+    direction = spec.get("direction")
+    if "direction" not in spec:
+        issues.append(type_issue([*where, "direction"], expected, "undefined"))
+    elif not isinstance(direction, str):
+        issues.append(type_issue([*where, "direction"], expected, type_name(direction)))
+    elif direction not in SORT_DIRECTIONS:
+        issues.append(enum_issue([*where, "direction"], SORT_DIRECTIONS, direction))
+    if "path" not in spec:
+        attribute = spec.get("attribute")
+        if not isinstance(attribute, str):
+            received = "undefined" if "attribute" not in spec else type_name(attribute)
+            issues.append(type_issue([*where, "attribute"], "string", received))
+    field = spec.get("field")
+    if field is not None and not isinstance(field, str):
+        issues.append(type_issue([*where, "field"], "string", type_name(field)))
+    return issues

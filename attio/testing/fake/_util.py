@@ -81,6 +81,38 @@ def parse_timestamp(text: str) -> datetime | None:
 
 # ---------------------------------------------------------------------- request bodies
 
+MAX_BODY_DEPTH = 128
+"""How deeply a JSON body may nest (objects and arrays) before FakeAttio refuses it with a 400.
+
+Attio's bodies nest a few levels (a filter of nested ``$and``/``$or`` a few dozen at most);
+the cap keeps every walk over a body (decoding, validation, filters, copies, encoding the
+answer) far from Python's recursion limit."""
+
+
+_CONTAINERS = (dict, list, tuple)
+
+
+def too_deep(value: Any, limit: int = MAX_BODY_DEPTH) -> bool:
+    """Whether ``value`` nests more than ``limit`` objects/arrays deep (an iterative walk, so
+    any depth is measured without recursion)."""
+    if not isinstance(value, _CONTAINERS):
+        return False
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, _CONTAINERS))
+    return False
+
+
+def nested_too_deeply(what: str = "body", limit: int = MAX_BODY_DEPTH) -> AttioFakeError:
+    """Attio's 400 ``validation_type`` for a body (or a filter) nested beyond ``limit``."""
+    return validation(
+        f"Body payload validation error: the {what} is nested too deeply (at most {limit} levels)."
+    )
+
 
 def data_of(body: Any) -> JSON:
     """``body["data"]`` as an object, or Attio's payload validation error."""

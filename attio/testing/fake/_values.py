@@ -11,7 +11,7 @@ from ._errors import AttioFakeError, validation
 from ._util import JSON, iso, parse_timestamp, type_name
 
 if TYPE_CHECKING:
-    from ._store import Store
+    from ._records_store import RecordsStore
 
 LOCATION_KEYS = (
     "line_1",
@@ -224,7 +224,7 @@ def split_name(slug: str, item: Any) -> JSON:
     return {key: item[key] for key in ("first_name", "last_name", "full_name")}
 
 
-def normalize(store: Store, attr: JSON, item: Any) -> JSON:
+def normalize(store: RecordsStore, attr: JSON, item: Any) -> JSON:
     """The type-specific read fields for one written item of ``attr``."""
     slug = attr["api_slug"]
     kind = attr["type"]

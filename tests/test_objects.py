@@ -1,16 +1,15 @@
-"""``Meta``, ``Object`` and ``WorkspaceMember`` end to end, sync and async, with real bodies."""
+"""``Object`` end to end, sync and async, with real bodies."""
 
 from __future__ import annotations
 
-import inspect
 import json
 from typing import Any
 
 import pytest
 
 import attio
-from attio._endpoints import Declared
 from tests.conftest import CLIENT_KINDS, MockAttio, load_real
+from tests.samples import assert_twins_and_docstrings, call, sent
 
 OBJECT = {
     "id": {"workspace_id": "w-1", "object_id": "o-1"},
@@ -26,76 +25,6 @@ CUSTOM = {
     "plural_noun": "Vehicles",
     "created_at": "2024-06-01T08:30:00.000000000Z",
 }
-MEMBER = {
-    "id": {"workspace_id": "w-1", "workspace_member_id": "m-1"},
-    "first_name": "Grace",
-    "last_name": "Hopper",
-    "avatar_url": None,
-    "email_address": "grace@example.com",
-    "access_level": "admin",
-    "created_at": "2022-11-21T13:22:49.061281000Z",
-}
-SELF_ACTIVE = {
-    "active": True,
-    "scope": "object_configuration:read record_permission:read-write",
-    "client_id": "client-1",
-    "token_type": "Bearer",
-    "exp": None,
-    "iat": 1700000000,
-    "sub": "token-1",
-    "aud": "client-1",
-    "iss": "attio.com",
-    "authorized_by_workspace_member_id": "m-1",
-    "workspace_id": "w-1",
-    "workspace_name": "Example Ltd",
-    "workspace_slug": "example",
-    "workspace_logo_url": None,
-}
-
-
-async def call(mock: MockAttio, kind: str, model: Any, name: str, *args: Any, **kw: Any) -> Any:
-    """``model.name(client, ...)`` with a sync client, or ``model.name_async`` with an async one."""
-    if kind == "sync":
-        return getattr(model, name)(mock.client(), *args, **kw)
-    return await getattr(model, f"{name}_async")(mock.async_client(), *args, **kw)
-
-
-def sent(mock: MockAttio) -> tuple[str, str, Any]:
-    return mock.last.method, mock.last.url.raw_path.decode(), mock.body()
-
-
-# --------------------------------------------------------------------------- Meta
-
-
-@pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_meta_get(mock: MockAttio, kind: str) -> None:
-    mock.reply(200, SELF_ACTIVE)
-    meta = await call(mock, kind, attio.Meta, "get")
-    assert sent(mock) == ("GET", "/v2/self", None)
-    assert isinstance(meta, attio.Meta)
-    assert meta.active is True
-    assert meta.workspace_slug == "example"
-    assert meta.scopes == ["object_configuration:read", "record_permission:read-write"]
-    assert meta.model_dump(mode="json") == SELF_ACTIVE
-    assert json.loads(meta.model_dump_json()) == SELF_ACTIVE
-    assert '"iat":1700000000' in meta.model_dump_json()  # an int stays an int
-
-
-@pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_meta_inactive_token(mock: MockAttio, kind: str) -> None:
-    mock.reply(200, {"active": False})
-    meta = await call(mock, kind, attio.Meta, "get")
-    assert meta.active is False
-    assert meta.scopes == []
-    assert meta.model_dump(mode="json") == {"active": False}
-
-
-@pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_meta_401(mock: MockAttio, kind: str) -> None:
-    mock.reply(401, {"status_code": 401, "type": "auth_error", "code": "unauthorized"})
-    with pytest.raises(attio.AuthenticationError):
-        await call(mock, kind, attio.Meta, "get")
-    assert len(mock.requests) == 1
 
 
 # --------------------------------------------------------------------------- Object
@@ -236,39 +165,6 @@ async def test_object_with_null_nouns_and_unknown_fields(mock: MockAttio, kind: 
     assert obj.model_dump(mode="json") == body
 
 
-# --------------------------------------------------------------------------- WorkspaceMember
-
-
-@pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_workspace_member_list(mock: MockAttio, kind: str) -> None:
-    second = {**MEMBER, "id": {"workspace_id": "w-1", "workspace_member_id": "m-2"}}
-    second["access_level"] = "suspended"
-    mock.data([MEMBER, second])
-    members = await call(mock, kind, attio.WorkspaceMember, "list")
-    assert sent(mock) == ("GET", "/v2/workspace_members", None)
-    assert mock.query() == {}
-    assert [m.id.workspace_member_id for m in members] == ["m-1", "m-2"]
-    assert [m.model_dump(mode="json") for m in members] == [MEMBER, second]
-
-
-@pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_workspace_member_get(mock: MockAttio, kind: str) -> None:
-    mock.data(MEMBER)
-    member = await call(mock, kind, attio.WorkspaceMember, "get", "m-1")
-    assert sent(mock) == ("GET", "/v2/workspace_members/m-1", None)
-    assert isinstance(member, attio.WorkspaceMember)
-    assert member.email_address == "grace@example.com"
-    assert member.created_at.datetime.microsecond == 61281
-    assert member.model_dump(mode="json") == MEMBER
-
-
-@pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_workspace_member_future_access_level(mock: MockAttio, kind: str) -> None:
-    mock.data({**MEMBER, "access_level": "guest-of-honour"})
-    member = await call(mock, kind, attio.WorkspaceMember, "get", "m-1")
-    assert member.access_level == "guest-of-honour"
-
-
 # --------------------------------------------------------------------------- real responses
 
 REAL_OBJECT_LISTS = [
@@ -309,60 +205,18 @@ async def test_real_single_objects(mock: MockAttio, kind: str, name: str) -> Non
     assert obj.model_dump(mode="json") == body["data"]
 
 
-@pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_real_workspace_members(mock: MockAttio, kind: str) -> None:
-    body = load_real("rbeene-ruby__get_v2_workspace_members.json")
-    mock.reply(200, body)
-    members = await call(mock, kind, attio.WorkspaceMember, "list")
-    assert [m.model_dump(mode="json") for m in members] == body["data"]
-    assert all(m.access_level in {"admin", "member", "suspended"} for m in members)
-
-
-@pytest.mark.parametrize("kind", CLIENT_KINDS)
-async def test_real_workspace_member(mock: MockAttio, kind: str) -> None:
-    body = load_real("rbeene-ruby__get_v2_workspace_members_member.json")
-    mock.reply(200, body)
-    member = await call(mock, kind, attio.WorkspaceMember, "get", "m")
-    assert member.model_dump(mode="json") == body["data"]
-    assert json.loads(member.model_dump_json()) == body["data"]
-
-
 # --------------------------------------------------------------------------- contract
 
 
-@pytest.mark.parametrize("model", [attio.Meta, attio.Object, attio.WorkspaceMember])
-def test_every_classmethod_has_an_async_twin_and_a_docstring(model: type[Any]) -> None:
-    public = {
-        name
-        for name, value in vars(model).items()
-        if isinstance(value, (classmethod, Declared)) and not name.startswith("_")
-    }
-    assert public
-    for name in public:
-        twin = name.removesuffix("_async")
-        assert twin in public
-        assert f"{twin}_async" in public
-        method = getattr(model, name)
-        declared = vars(model)[name]
-        is_async = (
-            declared.is_async
-            if isinstance(declared, Declared)
-            else inspect.iscoroutinefunction(method)
-        )
-        assert is_async == name.endswith("_async")
-        doc = method.__doc__ or ""
-        assert "/v2/" in doc, name
-        assert "scope" in doc or ":read" in doc, name
-        assert next(iter(inspect.signature(method).parameters)) == "client"
+def test_every_classmethod_has_an_async_twin_and_a_docstring() -> None:
+    assert_twins_and_docstrings(attio.Object)
 
 
 @pytest.mark.parametrize(
     ("call_it", "message"),
     [
-        (lambda m: attio.Meta.get(m.async_client()), "_async twin"),
         (lambda m: attio.Object.get(m.async_client(), "people"), "_async twin"),
-        (lambda m: attio.WorkspaceMember.list(m.async_client()), "_async twin"),
-        (lambda m: attio.Object.list(None), "expected an attio.Client"),
+        (lambda m: attio.Object.list(None), "expected an attio.Client"),  # type: ignore[arg-type]
     ],
 )
 def test_sync_methods_refuse_other_clients(mock: MockAttio, call_it: Any, message: str) -> None:
@@ -374,14 +228,12 @@ def test_sync_methods_refuse_other_clients(mock: MockAttio, call_it: Any, messag
 @pytest.mark.parametrize(
     ("call_it", "message"),
     [
-        (lambda m: attio.Meta.get_async(m.client()), "without the _async suffix"),
         (
             lambda m: attio.Object.create_async(
                 m.client(), api_slug="a", singular_noun="A", plural_noun="As"
             ),
             "without the _async suffix",
         ),
-        (lambda m: attio.WorkspaceMember.get_async("key", "m-1"), "expected an attio.AsyncClient"),
     ],
 )
 async def test_async_methods_refuse_other_clients(

@@ -1,0 +1,287 @@
+"""``ValueMap``, the lazy ``record.values`` / ``entry.entry_values``, and ``ValuesReader``,
+the reading helpers of :class:`attio.Record` and :class:`attio.Entry`.
+
+The value models themselves (one per ``attribute_type``) are in :mod:`attio.values`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, SerializerFunctionWrapHandler, TypeAdapter
+from pydantic_core import PydanticCustomError, core_schema
+
+from ._parsing import gc_paused
+from .values import AttributeValue, BaseValue
+
+__all__ = ["ValueMap", "ValuesReader"]
+
+
+# --------------------------------------------------------------------------- the values map
+
+_VALUE_LIST: TypeAdapter[list[AttributeValue]] = TypeAdapter(list[AttributeValue])
+_VALUE_LISTS: TypeAdapter[dict[str, list[AttributeValue]]] = TypeAdapter(
+    dict[str, list[AttributeValue]]
+)
+
+
+class ValueMap(dict[str, list[AttributeValue]]):
+    """``record.values`` / ``entry.entry_values``: attribute slug -> list of typed values.
+
+    A ``dict`` whose lists are turned into value models when first read, attribute by
+    attribute. A page of records holds tens of thousands of values and most programs read a
+    few attributes of each record, so the client checks the shape of the map when it parses a
+    response (an object of arrays of objects) and builds each attribute's models on first
+    access (``values["name"]``, ``.get``, ``.items()``, iteration over ``.values()``, ``==``,
+    ``repr``). Value models never fail (an unexpected shape, malformed common fields included,
+    becomes an :class:`UnknownValue`), so reading later changes nothing but when the work is
+    done. Setting an attribute to anything but a list or tuple is a ``TypeError`` at once.
+    Untouched attributes dump back exactly as Attio sent them; read ones dump from their models
+    (the same JSON, plus any change you made to them).
+    """
+
+    __slots__ = ("_pending",)
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        super().__init__()
+        self._pending: set[str] = set()
+        if data:
+            for key, items in data.items():
+                self[key] = items
+
+    @classmethod
+    def _from_json(cls, raw: dict[str, list[Any]]) -> ValueMap:
+        built = cls.__new__(cls)
+        dict.update(built, raw)
+        built._pending = set(raw)
+        return built
+
+    @classmethod
+    def _from_python(cls, value: Any) -> ValueMap:
+        if isinstance(value, ValueMap):
+            return value
+        if not isinstance(value, Mapping):
+            raise PydanticCustomError(
+                "value_map", "expected a mapping of attribute slug to a list of values"
+            )
+        built = cls()
+        for key, items in value.items():
+            if (
+                not isinstance(key, str)
+                or not isinstance(items, (list, tuple))
+                or not all(isinstance(item, (Mapping, BaseValue)) for item in items)
+            ):
+                raise PydanticCustomError(
+                    "value_map",
+                    "expected a mapping of attribute slug to a list of value objects; "
+                    "{key!r} is not",
+                    {"key": key},
+                )
+            built[key] = list(items)
+        return built
+
+    # ------------------------------------------------------------------ materialising
+
+    def _load(self, key: str) -> list[AttributeValue]:
+        items = dict.__getitem__(self, key)
+        if key in self._pending:
+            with gc_paused:
+                items = _VALUE_LIST.validate_python(items)
+            dict.__setitem__(self, key, items)
+            self._pending.discard(key)
+        return items
+
+    def _load_all(self) -> None:
+        pending = self._pending
+        if not pending:
+            return
+        if len(pending) == 1:
+            self._load(next(iter(pending)))
+            return
+        # One validator call for the whole map: much cheaper than one per attribute.
+        raw = {key: dict.__getitem__(self, key) for key in pending}
+        with gc_paused:
+            built = _VALUE_LISTS.validate_python(raw)
+        dict.update(self, built)
+        pending.clear()
+
+    def __getitem__(self, key: str) -> list[AttributeValue]:
+        return self._load(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The values of ``key``, or ``default`` when the map has no such attribute."""
+        return self._load(key) if key in self else default
+
+    def __setitem__(self, key: str, items: list[Any]) -> None:
+        if not isinstance(items, (list, tuple)):
+            # Refused now: reading it later could not turn it into a list of values.
+            raise TypeError(
+                f"the values of {key!r} must be a list of values, got {type(items).__name__}"
+            )
+        dict.__setitem__(self, key, items)
+        self._pending.add(key)  # validated (models pass through) when next read
+
+    def __delitem__(self, key: str) -> None:
+        dict.__delitem__(self, key)
+        self._pending.discard(key)
+
+    def __iter__(self) -> Iterator[str]:
+        # Overriding __iter__ also keeps dict(...) and {**m} on the item-by-item path.
+        return dict.__iter__(self)
+
+    def items(self) -> Any:
+        """``(slug, values)`` pairs, every attribute's models built."""
+        self._load_all()
+        return dict.items(self)
+
+    def values(self) -> Any:
+        """Every attribute's values, models built."""
+        self._load_all()
+        return dict.values(self)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        """Remove ``key`` and return its values (models built)."""
+        if key in self:
+            items = self._load(key)
+            del self[key]
+            return items
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def popitem(self) -> tuple[str, list[AttributeValue]]:
+        """Remove and return the last ``(slug, values)`` pair."""
+        key = next(reversed(self.keys()))
+        return key, self.pop(key)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        """The values of ``key``, first setting them to ``default`` when absent."""
+        if key not in self:
+            self[key] = [] if default is None else default
+        return self._load(key)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        """Set several attributes' values (each validated when next read)."""
+        for key, items in dict(*args, **kwargs).items():
+            self[key] = items
+
+    def __ior__(self, other: Any) -> ValueMap:  # type: ignore[override]
+        self.update(other)
+        return self
+
+    def __or__(self, other: Any) -> ValueMap:  # type: ignore[override]
+        merged = self.copy()
+        merged.update(other)
+        return merged
+
+    def copy(self) -> ValueMap:
+        """A shallow copy (attributes not read yet stay lazy)."""
+        clone = type(self).__new__(type(self))
+        dict.update(clone, dict.items(self))
+        clone._pending = set(self._pending)
+        return clone
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        self._load_all()
+        if isinstance(other, ValueMap):
+            other._load_all()
+        return dict.__eq__(self, dict(other.items()))
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self._load_all()
+        return dict.__repr__(self)
+
+    def __reduce__(self) -> Any:
+        self._load_all()
+        return (type(self), (dict(dict.items(self)),))
+
+    # ------------------------------------------------------------------ pydantic
+
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # Attributes never read dump as received; read ones through their models.
+        plain = {key: dict.__getitem__(self, key) for key in dict.__iter__(self)}
+        return handler(plain)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        raw = core_schema.dict_schema(
+            keys_schema=core_schema.str_schema(),
+            values_schema=core_schema.list_schema(
+                core_schema.dict_schema(core_schema.str_schema(), core_schema.any_schema())
+            ),
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_after_validator_function(cls._from_json, raw),
+            python_schema=core_schema.no_info_plain_validator_function(cls._from_python),
+            serialization=core_schema.wrap_serializer_function_ser_schema(
+                lambda value, nxt: value._dump(nxt),
+                schema=core_schema.dict_schema(
+                    core_schema.str_schema(), core_schema.list_schema(core_schema.any_schema())
+                ),
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "object"}},
+        }
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class ValuesReader:
+    """Reading helpers shared by :class:`attio.Record` and :class:`attio.Entry`.
+
+    ``attribute`` is the attribute slug as it appears in the values map.
+    """
+
+    __slots__ = ()
+
+    def _value_map(self) -> Mapping[str, list[AttributeValue]]:
+        raise NotImplementedError  # pragma: no cover - Record and Entry override it
+
+    def values_of(self, attribute: str, *, historic: bool = False) -> list[AttributeValue]:
+        """The current values of ``attribute`` (``[]`` when unset or absent).
+
+        Current means :attr:`~BaseValue.is_active` (no ``active_until``); ``historic=True``
+        returns every value held.
+        """
+        found = self._value_map().get(attribute) or []
+        if historic:
+            return list(found)
+        return [v for v in found if v.is_active]
+
+    def first(self, attribute: str) -> AttributeValue | None:
+        """The first current value of ``attribute``, or ``None``."""
+        for value in self._value_map().get(attribute) or ():
+            if value.is_active:
+                return value
+        return None
+
+    def plain(self, attribute: str, default: Any = None) -> Any:
+        """The plain Python value (:attr:`BaseValue.plain`) of the first current value of
+        ``attribute``, or ``default`` when it has none.
+
+        >>> person.plain("name"), person.plain("email_addresses")  # doctest: +SKIP
+        ('Ada Lovelace', 'ada@example.com')
+        """
+        value = self.first(attribute)
+        return default if value is None else value.plain
+
+    def plain_values(self, attribute: str) -> list[Any]:
+        """The plain Python values of every current value of ``attribute`` (multi-select)."""
+        return [v.plain for v in self.values_of(attribute)]
