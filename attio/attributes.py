@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from ._attribute_paths import TARGETS as TARGETS  # public here before it moved
 from ._attribute_paths import Target, attribute_path, attributes_path
@@ -169,7 +169,7 @@ class Attribute(AttioModel):
         lists)."""
         return _attributes(target, identifier, show_archived, limit, offset)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(
@@ -184,9 +184,9 @@ class Attribute(AttioModel):
         ``list_configuration:read``)."""
         return _attributes(target, identifier, show_archived).with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def get(target: Target | str, identifier: str, attribute: str) -> Request[Attribute]:
@@ -195,7 +195,7 @@ class Attribute(AttioModel):
         path = attribute_path(target, identifier, attribute)
         return Request("GET", path, parse_data(Attribute))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(
@@ -236,7 +236,7 @@ class Attribute(AttioModel):
         )
         return Request("POST", path, parse_data(Attribute), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def update(
@@ -275,4 +275,4 @@ class Attribute(AttioModel):
         payload = update_body("Attribute.update", **fields)
         return Request("PATCH", path, parse_data(Attribute), json=payload)
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import inspect
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, ParamSpec
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec
 
 from pydantic import BaseModel, ConfigDict
 
@@ -74,7 +74,7 @@ class CallRecording(AttioModel):
         ``call_recording:read``)."""
         return _recording_pages(meeting_id, limit, cursor)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(meeting_id: str, *, page_size: int | None = None) -> PagedRequest[CallRecording]:
@@ -83,9 +83,9 @@ class CallRecording(AttioModel):
         ``call_recording:read``)."""
         return _recording_pages(meeting_id).with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def get(meeting_id: str, call_recording_id: str) -> Request[CallRecording]:
@@ -94,7 +94,7 @@ class CallRecording(AttioModel):
         path = _path(meeting_id, call_recording_id)
         return Request("GET", path, parse_data(CallRecording))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(meeting_id: str, *, video_url: str) -> Request[CallRecording]:
@@ -104,7 +104,7 @@ class CallRecording(AttioModel):
         payload = body(video_url=video_url)
         return Request("POST", _path(meeting_id), parse_data(CallRecording), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def delete(meeting_id: str, call_recording_id: str) -> Request[None]:
@@ -113,7 +113,7 @@ class CallRecording(AttioModel):
         ``meeting:read``, ``call_recording:read-write``)."""
         return Request("DELETE", _path(meeting_id, call_recording_id), parse_nothing)
 
-    delete_async: ClassVar = delete.twin
+    delete_async = delete.twin
 
 
 # --------------------------------------------------------------------------- transcripts
@@ -211,7 +211,7 @@ class Transcript(AttioModel):
         path = f"{_path(meeting_id, call_recording_id)}/transcript"
         return PagedRequest(Request("GET", path, _parse_page), Paging("cursor", None))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
 
 class _Pagination(BaseModel):

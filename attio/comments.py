@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
 from ._endpoints import endpoint
 from ._models import Actor, AttioModel, Timestamp
@@ -88,14 +88,14 @@ class Comment(AttioModel):
         )
         return Request("POST", "/v2/comments", parse_data(Comment), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def get(comment_id: str) -> Request[Comment]:
         """One comment: ``GET /v2/comments/{comment_id}`` (scope ``comment:read``)."""
         return Request("GET", f"/v2/comments/{seg(comment_id)}", parse_data(Comment))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def delete(comment_id: str) -> Request[None]:
@@ -103,4 +103,4 @@ class Comment(AttioModel):
         ``DELETE /v2/comments/{comment_id}`` (scope ``comment:read-write``)."""
         return Request("DELETE", f"/v2/comments/{seg(comment_id)}", parse_nothing)
 
-    delete_async: ClassVar = delete.twin
+    delete_async = delete.twin

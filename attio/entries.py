@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -105,7 +105,7 @@ class Entry(ValuesReader, AttioModel):
         """
         return query_request(_entries(list), Entry, filter, sorts, limit, offset)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(
@@ -119,9 +119,9 @@ class Entry(ValuesReader, AttioModel):
         (scopes ``list_entry:read``, ``list_configuration:read``)."""
         return query_request(_entries(list), Entry, filter, sorts).with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def get(list: str, entry_id: str) -> Request[Entry]:
@@ -129,7 +129,7 @@ class Entry(ValuesReader, AttioModel):
         (scopes ``list_entry:read``, ``list_configuration:read``)."""
         return Request("GET", _entry(list, entry_id), parse_data(Entry))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(
@@ -143,7 +143,7 @@ class Entry(ValuesReader, AttioModel):
         """
         return _add("POST", list, parent_object, parent_record_id, entry_values)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def upsert(
@@ -154,7 +154,7 @@ class Entry(ValuesReader, AttioModel):
         ``multiple_match_results`` when the parent has several entries)."""
         return _add("PUT", list, parent_object, parent_record_id, entry_values)
 
-    upsert_async: ClassVar = upsert.twin
+    upsert_async = upsert.twin
 
     @endpoint
     def update(
@@ -166,7 +166,7 @@ class Entry(ValuesReader, AttioModel):
         data = {"entry_values": to_write_values(entry_values)}
         return update_request(_entry(list, entry_id), Entry, data, overwrite)
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin
 
     @endpoint
     def delete(list: str, entry_id: str) -> Request[None]:
@@ -174,7 +174,7 @@ class Entry(ValuesReader, AttioModel):
         (scopes ``list_entry:read-write``, ``list_configuration:read``)."""
         return Request("DELETE", _entry(list, entry_id), parse_nothing)
 
-    delete_async: ClassVar = delete.twin
+    delete_async = delete.twin
 
     @paged
     def list_attribute_values(
@@ -192,4 +192,4 @@ class Entry(ValuesReader, AttioModel):
         entry = _entry(list, entry_id)
         return values_page_request(entry, attribute, show_historic, limit, offset)
 
-    list_attribute_values_async: ClassVar = list_attribute_values.twin
+    list_attribute_values_async = list_attribute_values.twin

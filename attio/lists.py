@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from ._endpoints import endpoint
 from ._models import Actor, AttioModel, Timestamp
@@ -70,14 +70,14 @@ class List(AttioModel):
         (scope ``list_configuration:read``)."""
         return Request("GET", "/v2/lists", parse_data_list(List))
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @endpoint
     def get(list: str) -> Request[List]:
         """One list by slug or id: ``GET /v2/lists/{list}`` (scope ``list_configuration:read``)."""
         return Request("GET", _list(list), parse_data(List))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(
@@ -105,7 +105,7 @@ class List(AttioModel):
         )
         return Request("POST", "/v2/lists", parse_data(List), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def update(
@@ -135,4 +135,4 @@ class List(AttioModel):
         )
         return Request("PATCH", path, parse_data(List), json=payload)
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as _dt
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from ._endpoints import endpoint, paged, streamed
 from ._models import Actor, AttioModel, Timestamp
@@ -137,7 +137,7 @@ class Meeting(AttioModel):
             cursor,
         )
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(
@@ -157,9 +157,9 @@ class Meeting(AttioModel):
             linked_object, linked_record_id, participants, sort, ends_from, starts_before, timezone
         ).with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def get(meeting_id: str) -> Request[Meeting]:
@@ -167,7 +167,7 @@ class Meeting(AttioModel):
         ``record_permission:read``)."""
         return Request("GET", f"/v2/meetings/{seg(meeting_id)}", parse_data(Meeting))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(
@@ -202,4 +202,4 @@ class Meeting(AttioModel):
         )
         return Request("POST", "/v2/meetings", parse_data(Meeting), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin

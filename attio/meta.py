@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from ._endpoints import endpoint
 from ._models import AttioModel
 from ._parsing import parse_bare
@@ -44,4 +42,4 @@ class Meta(AttioModel):
         """Identify the token: ``GET /v2/self`` (no scope required)."""
         return Request("GET", "/v2/self", parse_bare(Meta))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as _dt
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Tag
 
@@ -116,7 +116,7 @@ class Note(AttioModel):
         ``record_permission:read``)."""
         return _notes(parent_object, parent_record_id, limit, offset)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(
@@ -129,9 +129,9 @@ class Note(AttioModel):
         ``object_configuration:read``, ``record_permission:read``)."""
         return _notes(parent_object, parent_record_id).with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def get(note_id: str) -> Request[Note]:
@@ -139,7 +139,7 @@ class Note(AttioModel):
         ``object_configuration:read``, ``record_permission:read``)."""
         return Request("GET", f"/v2/notes/{seg(note_id)}", parse_data(Note))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(
@@ -166,11 +166,11 @@ class Note(AttioModel):
         )
         return Request("POST", "/v2/notes", parse_data(Note), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def delete(note_id: str) -> Request[None]:
         """Delete a note: ``DELETE /v2/notes/{note_id}`` (scope ``note:read-write``)."""
         return Request("DELETE", f"/v2/notes/{seg(note_id)}", parse_nothing)
 
-    delete_async: ClassVar = delete.twin
+    delete_async = delete.twin

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import ClassVar
 
 from ._endpoints import endpoint
 from ._models import AttioModel, Timestamp
@@ -39,7 +38,7 @@ class Object(AttioModel):
         """All objects: ``GET /v2/objects`` (scope ``object_configuration:read``)."""
         return Request("GET", "/v2/objects", parse_data_list(Object))
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @endpoint
     def get(object: str) -> Request[Object]:
@@ -47,7 +46,7 @@ class Object(AttioModel):
         (scope ``object_configuration:read``)."""
         return Request("GET", _object(object), parse_data(Object))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(*, api_slug: str, singular_noun: str, plural_noun: str) -> Request[Object]:
@@ -56,7 +55,7 @@ class Object(AttioModel):
         payload = body(api_slug=api_slug, singular_noun=singular_noun, plural_noun=plural_noun)
         return Request("POST", "/v2/objects", parse_data(Object), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def update(
@@ -78,4 +77,4 @@ class Object(AttioModel):
         )
         return Request("PATCH", path, parse_data(Object), json=payload)
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin

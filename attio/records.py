@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic import Field
 
@@ -125,7 +125,7 @@ class Record(ValuesReader, AttioModel):
         """
         return query_request(_records(object), Record, filter, sorts, limit, offset)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(
@@ -139,9 +139,9 @@ class Record(ValuesReader, AttioModel):
         (scopes ``record_permission:read``, ``object_configuration:read``)."""
         return query_request(_records(object), Record, filter, sorts).with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def search(
@@ -168,7 +168,7 @@ class Record(ValuesReader, AttioModel):
         path = "/v2/objects/records/search"
         return Request("POST", path, parse, json=payload, retry_safe=True)
 
-    search_async: ClassVar = search.twin
+    search_async = search.twin
 
     @endpoint
     def get(object: str, record_id: str) -> Request[Record]:
@@ -176,7 +176,7 @@ class Record(ValuesReader, AttioModel):
         (scopes ``record_permission:read``, ``object_configuration:read``)."""
         return Request("GET", _record(object, record_id), parse_data(Record))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(object: str, values: Mapping[str, Any]) -> Request[Record]:
@@ -189,7 +189,7 @@ class Record(ValuesReader, AttioModel):
         payload = {"data": _values(values)}
         return Request("POST", _records(object), parse_data(Record), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def upsert(
@@ -202,7 +202,7 @@ class Record(ValuesReader, AttioModel):
         params = {"matching_attribute": matching_attribute}
         return Request("PUT", _records(object), parse_data(Record), params=params, json=payload)
 
-    upsert_async: ClassVar = upsert.twin
+    upsert_async = upsert.twin
 
     @endpoint
     def update(
@@ -214,7 +214,7 @@ class Record(ValuesReader, AttioModel):
         data = _values(values)
         return update_request(_record(object, record_id), Record, data, overwrite)
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin
 
     @endpoint
     def delete(object: str, record_id: str) -> Request[None]:
@@ -222,7 +222,7 @@ class Record(ValuesReader, AttioModel):
         (scopes ``object_configuration:read``, ``record_permission:read-write``)."""
         return Request("DELETE", _record(object, record_id), parse_nothing)
 
-    delete_async: ClassVar = delete.twin
+    delete_async = delete.twin
 
     @paged
     def list_attribute_values(
@@ -240,7 +240,7 @@ class Record(ValuesReader, AttioModel):
         record = _record(object, record_id)
         return values_page_request(record, attribute, show_historic, limit, offset)
 
-    list_attribute_values_async: ClassVar = list_attribute_values.twin
+    list_attribute_values_async = list_attribute_values.twin
 
     @paged
     def list_entries(
@@ -257,7 +257,7 @@ class Record(ValuesReader, AttioModel):
         )
         return PagedRequest(request, Paging("query_offset", 100))
 
-    list_entries_async: ClassVar = list_entries.twin
+    list_entries_async = list_entries.twin
 
     @endpoint
     def merge(object: str, primary_record_id: str, secondary_record_id: str) -> Request[Record]:
@@ -268,4 +268,4 @@ class Record(ValuesReader, AttioModel):
         path = f"{_records(object)}/merge"
         return Request("POST", path, parse_data(Record), json={"data": ids})
 
-    merge_async: ClassVar = merge.twin
+    merge_async = merge.twin

@@ -45,7 +45,7 @@ class SelectOption(AttributeItem):
         (scope ``object_configuration:read`` / ``list_configuration:read``)."""
         return list_items(SelectOption, target, identifier, attribute, show_archived)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @endpoint
     def create(
@@ -56,7 +56,7 @@ class SelectOption(AttributeItem):
         409 on a duplicate title)."""
         return create_item(SelectOption, target, identifier, attribute, title=title)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def update(
@@ -78,4 +78,4 @@ class SelectOption(AttributeItem):
         fields = {"title": title, "is_archived": is_archived}
         return update_item(SelectOption, target, identifier, attribute, option, **fields)
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin

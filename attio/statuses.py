@@ -50,7 +50,7 @@ class Status(AttributeItem):
         (unpaginated; scope ``object_configuration:read`` / ``list_configuration:read``)."""
         return list_items(Status, target, identifier, attribute, show_archived)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @endpoint
     def create(
@@ -74,7 +74,7 @@ class Status(AttributeItem):
             target_time_in_status=target_time_in_status,
         )
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def update(
@@ -108,4 +108,4 @@ class Status(AttributeItem):
             is_archived=is_archived,
         )
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as _dt
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from ._endpoints import endpoint, paged, streamed
 from ._models import Actor, AttioModel, Timestamp
@@ -107,7 +107,7 @@ class Task(AttioModel):
         """
         return _tasks(sort, linked_object, linked_record_id, assignee, is_completed, limit, offset)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(
@@ -124,9 +124,9 @@ class Task(AttioModel):
         first = _tasks(sort, linked_object, linked_record_id, assignee, is_completed)
         return first.with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def get(task_id: str) -> Request[Task]:
@@ -134,7 +134,7 @@ class Task(AttioModel):
         ``object_configuration:read``, ``record_permission:read``, ``user_management:read``)."""
         return Request("GET", _task(task_id), parse_data(Task))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(
@@ -164,7 +164,7 @@ class Task(AttioModel):
         )
         return Request("POST", "/v2/tasks", parse_data(Task), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def update(
@@ -194,11 +194,11 @@ class Task(AttioModel):
         )
         return Request("PATCH", path, parse_data(Task), json=payload)
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin
 
     @endpoint
     def delete(task_id: str) -> Request[None]:
         """Delete a task: ``DELETE /v2/tasks/{task_id}`` (scope ``task:read-write``)."""
         return Request("DELETE", _task(task_id), parse_nothing)
 
-    delete_async: ClassVar = delete.twin
+    delete_async = delete.twin

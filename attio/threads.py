@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import ClassVar
 
 from ._endpoints import endpoint, paged, streamed
 from ._models import AttioModel, Timestamp
@@ -72,7 +71,7 @@ class Thread(AttioModel):
         """
         return _threads(record_id, object, entry_id, list, limit, offset)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(
@@ -86,9 +85,9 @@ class Thread(AttioModel):
         """Every thread, lazily, page by page: ``GET /v2/threads`` (scope ``comment:read``)."""
         return _threads(record_id, object, entry_id, list).with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def get(thread_id: str) -> Request[Thread]:
@@ -96,4 +95,4 @@ class Thread(AttioModel):
         (scope ``comment:read``)."""
         return Request("GET", f"/v2/threads/{seg(thread_id)}", parse_data(Thread))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin

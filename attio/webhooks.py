@@ -35,7 +35,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar, Literal, NoReturn
+from typing import Any, Literal, NoReturn
 
 from pydantic import Field, PrivateAttr, ValidationError
 
@@ -159,23 +159,23 @@ class Webhook(AttioModel):
         (scope ``webhook:read``)."""
         return _webhooks(limit, offset)
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @streamed
     def stream(*, page_size: int | None = None) -> PagedRequest[Webhook]:
         """Every webhook, lazily, page by page: ``GET /v2/webhooks`` (scope ``webhook:read``)."""
         return _webhooks().with_limit(page_size)
 
-    stream_async: ClassVar = stream.twin
-    stream_all: ClassVar = stream.all
-    stream_all_async: ClassVar = stream.all_twin
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
 
     @endpoint
     def get(webhook_id: str) -> Request[Webhook]:
         """One webhook: ``GET /v2/webhooks/{webhook_id}`` (scope ``webhook:read``)."""
         return Request("GET", _webhook(webhook_id), parse_data(Webhook))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin
 
     @endpoint
     def create(
@@ -192,7 +192,7 @@ class Webhook(AttioModel):
         payload = body(target_url=target_url, subscriptions=_subscriptions(subscriptions))
         return Request("POST", "/v2/webhooks", parse_data(Webhook), json=payload)
 
-    create_async: ClassVar = create.twin
+    create_async = create.twin
 
     @endpoint
     def update(
@@ -219,14 +219,14 @@ class Webhook(AttioModel):
         )
         return Request("PATCH", path, parse_data(Webhook), json=payload)
 
-    update_async: ClassVar = update.twin
+    update_async = update.twin
 
     @endpoint
     def delete(webhook_id: str) -> Request[None]:
         """Delete a webhook: ``DELETE /v2/webhooks/{webhook_id}`` (scope ``webhook:read-write``)."""
         return Request("DELETE", _webhook(webhook_id), parse_nothing)
 
-    delete_async: ClassVar = delete.twin
+    delete_async = delete.twin
 
 
 # --------------------------------------------------------------------------- receiving

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-from typing import ClassVar
 
 from ._endpoints import endpoint
 from ._models import AttioModel, Timestamp
@@ -37,7 +36,7 @@ class WorkspaceMember(AttioModel):
         (scope ``user_management:read``)."""
         return Request("GET", "/v2/workspace_members", parse_data_list(WorkspaceMember))
 
-    list_async: ClassVar = list.twin
+    list_async = list.twin
 
     @endpoint
     def get(workspace_member_id: str) -> Request[WorkspaceMember]:
@@ -46,4 +45,4 @@ class WorkspaceMember(AttioModel):
         path = f"/v2/workspace_members/{seg(workspace_member_id)}"
         return Request("GET", path, parse_data(WorkspaceMember))
 
-    get_async: ClassVar = get.twin
+    get_async = get.twin

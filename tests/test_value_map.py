@@ -138,7 +138,7 @@ def test_python_input_accepts_dicts_and_models() -> None:
     from_dicts = attio.Record.model_validate(RECORD)
     assert isinstance(from_dicts.values["name"][0], PersonalNameValue)
     models = {"name": from_dicts.values["name"]}
-    built = attio.Record(id=from_dicts.id, values=models)
+    built = attio.Record(id=from_dicts.id, values=models)  # type: ignore[arg-type]  # a plain dict is read as a ValueMap
     assert built.values["name"][0] is from_dicts.values["name"][0]
 
 
