@@ -6,7 +6,7 @@
 ...         print(person.id.record_id)
 """
 
-from . import parse, value_map, values
+from . import filters, parse, value_map, values, write
 from ._client import DEFAULT_TIMEOUT, AsyncClient, Client
 from ._exceptions import (
     APIConnectionError,
@@ -153,7 +153,9 @@ __all__ = [
     "WorkspaceMember",
     "WorkspaceMemberId",
     "__version__",
+    "filters",
     "parse",
     "value_map",
     "values",
+    "write",
 ]

@@ -7,7 +7,7 @@ The value models themselves (one per ``attribute_type``) are in :mod:`attio.valu
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from pydantic import GetCoreSchemaHandler, SerializerFunctionWrapHandler, TypeAdapter
 from pydantic_core import PydanticCustomError, core_schema
@@ -243,10 +243,42 @@ class ValueMap(dict[str, list[AttributeValue]]):
 # --------------------------------------------------------------------------- reading
 
 
+_V = TypeVar("_V", bound=BaseValue)  # a value model asked of a reader
+
+
+def _checked_type(value_type: type[_V]) -> type[_V]:
+    if not (isinstance(value_type, type) and issubclass(value_type, BaseValue)):
+        shown = value_type.__name__ if isinstance(value_type, type) else repr(value_type)
+        raise TypeError(
+            f"the value type must be a value model (a subclass of attio.values.BaseValue, "
+            f"such as EmailAddressValue), got {shown}"
+        )
+    return value_type
+
+
+def _checked_value(attribute: str, value: AttributeValue, value_type: type[_V]) -> _V:
+    if isinstance(value, value_type):
+        return value
+    kind = value.attribute_type
+    article = "an" if kind[:1] in ("a", "e", "i", "o", "u") and kind[:1] else "a"
+    raise TypeError(
+        f"{attribute} holds {article} {kind!r} value ({type(value).__name__}), "
+        f"not {value_type.__name__}"
+    )
+
+
 class ValuesReader:
     """Reading helpers shared by :class:`attio.Record` and :class:`attio.Entry`.
 
-    ``attribute`` is the attribute slug as it appears in the values map.
+    ``attribute`` is the attribute slug as it appears in the values map. :meth:`values_of` and
+    :meth:`first` take a value model as an optional second argument (typed reading)::
+
+        email = person.first("email_addresses", EmailAddressValue)  # EmailAddressValue | None
+        person.values_of("email_addresses", EmailAddressValue)      # list[EmailAddressValue]
+
+    A value of another type under that attribute is then a ``TypeError`` naming its actual
+    ``attribute_type`` and model (an :class:`~attio.values.UnknownValue` is never passed off as
+    the model asked for).
     """
 
     __slots__ = ()
@@ -254,22 +286,56 @@ class ValuesReader:
     def _value_map(self) -> Mapping[str, list[AttributeValue]]:
         raise NotImplementedError  # pragma: no cover - Record and Entry override it
 
-    def values_of(self, attribute: str, *, historic: bool = False) -> list[AttributeValue]:
+    @overload
+    def values_of(self, attribute: str, *, historic: bool = False) -> list[AttributeValue]: ...
+
+    @overload
+    def values_of(
+        self, attribute: str, value_type: type[_V], *, historic: bool = False
+    ) -> list[_V]: ...
+
+    def values_of(
+        self,
+        attribute: str,
+        value_type: type[_V] | None = None,
+        *,
+        historic: bool = False,
+    ) -> list[AttributeValue] | list[_V]:
         """The current values of ``attribute`` (``[]`` when unset or absent).
 
         Current means :attr:`~BaseValue.is_active` (no ``active_until``); ``historic=True``
         returns every value held.
-        """
-        found = self._value_map().get(attribute) or []
-        if historic:
-            return list(found)
-        return [v for v in found if v.is_active]
 
-    def first(self, attribute: str) -> AttributeValue | None:
-        """The first current value of ``attribute``, or ``None``."""
+        With ``value_type`` (a value model such as ``EmailAddressValue``) the result is typed
+        ``list[value_type]``: a returned value of another model is a ``TypeError`` naming its
+        actual ``attribute_type``, as is a ``value_type`` that is not a value model.
+        """
+        checked = None if value_type is None else _checked_type(value_type)
+        found = self._value_map().get(attribute) or []
+        chosen = list(found) if historic else [v for v in found if v.is_active]
+        if checked is None:
+            return chosen
+        return [_checked_value(attribute, v, checked) for v in chosen]
+
+    @overload
+    def first(self, attribute: str) -> AttributeValue | None: ...
+
+    @overload
+    def first(self, attribute: str, value_type: type[_V]) -> _V | None: ...
+
+    def first(
+        self, attribute: str, value_type: type[_V] | None = None
+    ) -> AttributeValue | _V | None:
+        """The first current value of ``attribute``, or ``None``.
+
+        With ``value_type`` (a value model such as ``EmailAddressValue``) the result is typed
+        ``value_type | None``: a first current value of another model is a ``TypeError`` naming
+        its actual ``attribute_type``, as is a ``value_type`` that is not a value model.
+        """
+        checked = None if value_type is None else _checked_type(value_type)
         for value in self._value_map().get(attribute) or ():
             if value.is_active:
-                return value
+                return value if checked is None else _checked_value(attribute, value, checked)
         return None
 
     def plain(self, attribute: str, default: Any = None) -> Any:
