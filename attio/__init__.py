@@ -27,6 +27,7 @@ from ._exceptions import (
     RequestBodyError,
     ResponseValidationError,
     UnprocessableEntityError,
+    ValidationIssue,
 )
 from ._models import Actor, AttioModel, Timestamp
 from ._pagination import Page, PagedRequest, Paging
@@ -51,6 +52,7 @@ from .meta import Meta
 from .notes import Note, NoteId, NoteRecordTag, NoteTag, NoteUnknownTag, NoteWorkspaceMemberTag
 from .objects import Object, ObjectId
 from .records import Record, RecordEntry, RecordId, SearchResult
+from .schema import ObjectSchema, WriteValidationError
 from .select_options import SelectOption, SelectOptionId
 from .statuses import Status, StatusId
 from .tasks import Task, TaskAssignee, TaskId, TaskLinkedRecord
@@ -112,6 +114,7 @@ __all__ = [
     "NoteWorkspaceMemberTag",
     "Object",
     "ObjectId",
+    "ObjectSchema",
     "Page",
     "PagedRequest",
     "PaginationError",
@@ -143,6 +146,7 @@ __all__ = [
     "TranscriptSegment",
     "TranscriptSpeaker",
     "UnprocessableEntityError",
+    "ValidationIssue",
     "Webhook",
     "WebhookDelivery",
     "WebhookEvent",
@@ -152,6 +156,7 @@ __all__ = [
     "WebhookSubscription",
     "WorkspaceMember",
     "WorkspaceMemberId",
+    "WriteValidationError",
     "__version__",
     "filters",
     "parse",

@@ -12,10 +12,21 @@ import json
 import math
 import re
 import time
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    ValidationError,
+)
 
 __all__ = [
     "APIConnectionError",
@@ -36,7 +47,97 @@ __all__ = [
     "RequestBodyError",
     "ResponseValidationError",
     "UnprocessableEntityError",
+    "ValidationIssue",
 ]
+
+
+_ISSUE_FIELDS: dict[str, TypeAdapter[Any]] = {
+    "path": TypeAdapter(list[StrictStr | StrictInt]),
+    "code": TypeAdapter(StrictStr),
+    "message": TypeAdapter(StrictStr),
+    "expected": TypeAdapter(StrictStr),
+    "received": TypeAdapter(StrictStr),
+}
+
+
+class ValidationIssue(BaseModel):
+    """One zod-style item of :attr:`AttioError.validation_errors`.
+
+    ``{"path": ["data", "values", 0], "code": "invalid_type", "message": "Required",
+    "expected": "object", "received": "undefined"}``: every field is optional; any other key
+    (``options``, ``keys``, ``minimum``, anything Attio adds later) is kept in ``model_extra``.
+
+    Read leniently (:meth:`from_item` never raises): a known field of an unexpected type
+    (``"path": "data"``, ``"expected": 5``) reads as ``None``; an item that is not an object
+    keeps no field at all. Whatever was read, :attr:`raw` is the item exactly as Attio sent it,
+    ``issue["key"]``/``issue.get("key")``/``"key" in issue`` read that item, and an issue
+    compares equal to it (``error.validation_errors == body["validation_errors"]``).
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    path: list[str | int] | None = None
+    code: str | None = None
+    message: str | None = None
+    expected: str | None = None
+    received: str | None = None
+
+    _raw: tuple[Any] | None = PrivateAttr(default=None)  # (the item,) when read from one
+
+    @classmethod
+    def from_item(cls, item: object) -> ValidationIssue:
+        """The issue read from one item of Attio's ``validation_errors``. Never raises."""
+        fields: dict[str, Any] = dict.fromkeys(_ISSUE_FIELDS)
+        fields_set: set[str] = set()
+        extra: dict[str, Any] = {}
+        if isinstance(item, Mapping) and all(isinstance(key, str) for key in item):
+            for key, value in item.items():
+                adapter = _ISSUE_FIELDS.get(key)
+                if adapter is None:
+                    extra[key] = value
+                    continue
+                try:
+                    fields[key] = adapter.validate_python(value)
+                except (ValidationError, ValueError, TypeError, RecursionError):
+                    continue
+                fields_set.add(key)
+        issue = cls.__new__(cls)
+        object.__setattr__(issue, "__dict__", fields)
+        object.__setattr__(issue, "__pydantic_fields_set__", fields_set)
+        object.__setattr__(issue, "__pydantic_extra__", extra)
+        object.__setattr__(issue, "__pydantic_private__", {"_raw": (item,)})
+        return issue
+
+    @property
+    def raw(self) -> Any:
+        """The item exactly as Attio sent it (for an issue built from one; else its dump)."""
+        private: dict[str, Any] | None = self.__pydantic_private__
+        if private and private.get("_raw") is not None:
+            return private["_raw"][0]
+        return self.model_dump(exclude_unset=True)
+
+    def _mapping(self) -> Mapping[str, Any]:
+        raw = self.raw
+        return raw if isinstance(raw, Mapping) else {}
+
+    def __getitem__(self, key: str) -> Any:
+        """``issue["path"]``: the key of the item as Attio sent it (``KeyError`` if absent)."""
+        return self._mapping()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._mapping()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """``issue.get("options")``: the key of the item as Attio sent it, else ``default``."""
+        return self._mapping().get(key, default)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ValidationIssue):
+            return bool(self.raw == other.raw)
+        private: dict[str, Any] | None = self.__pydantic_private__
+        if isinstance(other, Mapping) or (private and private.get("_raw") is not None):
+            return bool(self.raw == other)
+        return NotImplemented
 
 
 class AttioError(BaseModel):
@@ -56,11 +157,18 @@ class AttioError(BaseModel):
     message: str | None = None
 
     @property
-    def validation_errors(self) -> list[dict[str, Any]]:
-        """The zod-style ``validation_errors`` Attio adds to some 400s (``[]`` when absent)."""
+    def validation_errors(self) -> list[ValidationIssue]:
+        """The zod-style ``validation_errors`` Attio adds to some 400s, one
+        :class:`ValidationIssue` per item, in order (``[]`` when absent or not a list).
+
+        Read from the body on each access, never raising; the body itself is kept unchanged
+        (``model_dump`` gives back Attio's ``validation_errors`` exactly).
+        """
         extra = self.__pydantic_extra__ or {}
         found = extra.get("validation_errors")
-        return list(found) if isinstance(found, list) else []
+        if not isinstance(found, list):
+            return []
+        return [ValidationIssue.from_item(item) for item in found]
 
 
 MAX_MESSAGE_CHARS = 4000

@@ -30,6 +30,7 @@ __all__ = [
     "AttributeId",
     "AttributeRelationship",
     "AttributeType",
+    "CreatableAttributeType",
     "CurrencyConfig",
     "RecordReferenceConfig",
     "Target",
@@ -58,6 +59,26 @@ AttributeType = (
     | str
 )
 """The 17 attribute types Attio knows today (open: a future type is kept as a string)."""
+
+CreatableAttributeType = Literal[
+    "text",
+    "number",
+    "checkbox",
+    "currency",
+    "date",
+    "timestamp",
+    "rating",
+    "status",
+    "select",
+    "record-reference",
+    "actor-reference",
+    "location",
+    "domain",
+    "email-address",
+    "phone-number",
+]
+"""The 15 types :meth:`Attribute.create` may send (closed: ``interaction`` and
+``personal-name`` are system-only; ``status`` works on lists only)."""
 
 
 def _attributes(
@@ -205,7 +226,7 @@ class Attribute(AttioModel):
         title: str,
         description: str | None,
         api_slug: str,
-        type: AttributeType,
+        type: CreatableAttributeType,
         is_required: bool,
         is_unique: bool,
         is_multiselect: bool,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 from ._endpoints import endpoint
 from ._models import Actor, AttioModel, Timestamp
@@ -12,10 +12,28 @@ from ._parsing import parse_data, parse_data_list
 from ._request import Request, body, seg, update_body
 from ._sentinel import NOT_GIVEN, NotGiven
 
-__all__ = ["AccessLevel", "List", "ListId", "ListMemberAccess"]
+__all__ = [
+    "AccessLevel",
+    "AccessLevelParam",
+    "List",
+    "ListId",
+    "ListMemberAccess",
+    "ListMemberAccessParam",
+]
 
-AccessLevel = Literal["full-access", "read-and-write", "read-only"] | str
-"""A list access level (open: a future level is kept as a string)."""
+AccessLevelParam = Literal["full-access", "read-and-write", "read-only"]
+"""A list access level as sent to :meth:`List.create`/:meth:`List.update` (closed)."""
+
+AccessLevel = AccessLevelParam | str
+"""A list access level as read (open: a future level is kept as a string)."""
+
+
+class ListMemberAccessParam(TypedDict):
+    """One ``workspace_member_access`` grant as a plain dict:
+    ``{"workspace_member_id": ..., "level": "full-access" | "read-and-write" | "read-only"}``."""
+
+    workspace_member_id: str
+    level: AccessLevelParam
 
 
 class ListId(AttioModel):
@@ -36,7 +54,7 @@ class ListMemberAccess(AttioModel):
 
 
 def _plain_access(
-    access: Iterable[ListMemberAccess | Mapping[str, Any]] | NotGiven,
+    access: Iterable[ListMemberAccess | ListMemberAccessParam | Mapping[str, Any]] | NotGiven,
 ) -> builtins.list[Any] | NotGiven:
     if isinstance(access, NotGiven):
         return access
@@ -85,8 +103,8 @@ class List(AttioModel):
         name: str,
         api_slug: str,
         parent_object: str,
-        workspace_access: AccessLevel | None = "full-access",
-        workspace_member_access: Sequence[ListMemberAccess | Mapping[str, Any]] = (),
+        workspace_access: AccessLevelParam | None = "full-access",
+        workspace_member_access: Sequence[ListMemberAccess | ListMemberAccessParam] = (),
     ) -> Request[List]:
         """Create a list of ``parent_object`` records: ``POST /v2/lists``
         (scope ``list_configuration:read-write``; 409 ``slug_conflict``, 403 ``billing_error``).
@@ -113,8 +131,8 @@ class List(AttioModel):
         *,
         name: str | NotGiven = NOT_GIVEN,
         api_slug: str | NotGiven = NOT_GIVEN,
-        workspace_access: AccessLevel | NotGiven | None = NOT_GIVEN,
-        workspace_member_access: Iterable[ListMemberAccess | Mapping[str, Any]]
+        workspace_access: AccessLevelParam | NotGiven | None = NOT_GIVEN,
+        workspace_member_access: Iterable[ListMemberAccess | ListMemberAccessParam]
         | NotGiven = NOT_GIVEN,
     ) -> Request[List]:
         """Change a list (the parent object cannot change): ``PATCH /v2/lists/{list}``

@@ -148,7 +148,7 @@ class Note(AttioModel):
         parent_record_id: str,
         title: str,
         content: str,
-        format: Literal["plaintext", "markdown"] | str = "plaintext",
+        format: Literal["plaintext", "markdown"] = "plaintext",
         created_at: str | _dt.datetime | NotGiven = NOT_GIVEN,
         meeting_id: str | NotGiven | None = NOT_GIVEN,
     ) -> Request[Note]:

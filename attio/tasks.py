@@ -90,7 +90,7 @@ class Task(AttioModel):
     @paged
     def list(
         *,
-        sort: TaskSort | str | None = None,
+        sort: TaskSort | None = None,
         linked_object: str | None = None,
         linked_record_id: str | None = None,
         assignee: str | None = None,
@@ -112,7 +112,7 @@ class Task(AttioModel):
     @streamed
     def stream(
         *,
-        sort: TaskSort | str | None = None,
+        sort: TaskSort | None = None,
         linked_object: str | None = None,
         linked_record_id: str | None = None,
         assignee: str | None = None,

@@ -15,18 +15,25 @@ chosen by its ``attribute_type`` inside pydantic-core (no Python call per value)
 ``date``               :class:`DateValue`                ``datetime.date`` (else the text)
 ``timestamp``          :class:`TimestampValue`           ``datetime.datetime`` (aware)
 ``rating``             :class:`RatingValue`              ``int | float``
-``status``             :class:`StatusValue`              the status title
-``select``             :class:`SelectValue`              the option title
-``record-reference``   :class:`RecordReferenceValue`     the target record id
-``actor-reference``    :class:`ActorReferenceValue`      the actor id
-``location``           :class:`LocationValue`            a one-line address
-``domain``             :class:`DomainValue`              the domain
-``email-address``      :class:`EmailAddressValue`        the email address
-``phone-number``       :class:`PhoneNumberValue`         the E.164 number
-``interaction``        :class:`InteractionValue`         ``interacted_at`` as datetime
-``personal-name``      :class:`PersonalNameValue`        the full name
-anything else          :class:`UnknownValue`             its ``value`` field, if any
+``status``             :class:`StatusValue`              ``str``: the status title
+``select``             :class:`SelectValue`              ``str``: the option title
+``record-reference``   :class:`RecordReferenceValue`     ``str``: the target record id
+``actor-reference``    :class:`ActorReferenceValue`      ``str``: the actor id
+``location``           :class:`LocationValue`            ``str``: a one-line address
+``domain``             :class:`DomainValue`              ``str``: the domain
+``email-address``      :class:`EmailAddressValue`        ``str``: the email address
+``phone-number``       :class:`PhoneNumberValue`         ``str``: the E.164 number
+``interaction``        :class:`InteractionValue`         ``datetime.datetime`` (aware)
+``personal-name``      :class:`PersonalNameValue`        ``str``: the full name
+anything else          :class:`UnknownValue`             ``Any``: its ``value`` field, if any
 =====================  ================================  ============================
+
+Every ``.plain`` is typed precisely for mypy, each ``... | None`` (a value Attio sent as null;
+:attr:`LocationValue.plain` is always a ``str``, ``""`` when every part is empty); only
+:attr:`UnknownValue.plain` is ``Any``. The structured types (personal name, location, record
+reference) read as one ``str``, the simplest useful shape; their parts stay typed on the model
+(``first_name``/``last_name``, ``locality``/``country_code``/:attr:`LocationValue.coordinates`,
+``target_object``/``target_record_id``).
 
 A future ``attribute_type`` — or a known one whose shape Attio changed, a value whose common
 fields (``active_from``, ``active_until``, ``created_by_actor``, ``attribute_type``) do not fit,
@@ -125,8 +132,13 @@ class BaseValue(AttioModel):
         return self.active_until is None
 
     @property
-    def plain(self) -> Any:
-        """The value as a plain Python object (see the table in :mod:`attio.values`)."""
+    def plain(self) -> object:
+        """The value as a plain Python object (see the table in :mod:`attio.values`).
+
+        Typed ``object`` here; every subclass narrows it (``TextValue.plain`` is
+        ``str | None``, ``CurrencyValue.plain`` is ``Decimal | None``, ...), so mypy sees the
+        precise type of each model's ``plain``. Only :attr:`UnknownValue.plain` is ``Any``.
+        """
         raise NotImplementedError  # pragma: no cover - every subclass overrides it
 
     def to_write(self) -> Any:

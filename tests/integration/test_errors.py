@@ -41,7 +41,9 @@ async def test_validation_type_keeps_validation_errors(api: Api) -> None:
     assert caught.value.error is not None
     problems = caught.value.error.validation_errors
     assert problems, "Attio's validation_errors must be kept on the error"
-    assert all(isinstance(p, dict) and "code" in p and "message" in p for p in problems)
+    assert all(
+        isinstance(p, attio.ValidationIssue) and "code" in p and "message" in p for p in problems
+    )
     assert problems[0]["code"] == "invalid_type"
     # it is also in the error's JSON dump, as Attio sent it
     dumped = caught.value.error.model_dump(mode="json")
