@@ -34,10 +34,10 @@ Target = Literal["objects", "lists"]
 TARGETS: tuple[str, ...] = ("objects", "lists")
 
 
-def check_target(target: str) -> str:
+def check_target(target: object) -> Target:
     """``target`` itself if it is ``"objects"`` or ``"lists"``; else the errors of any path
     parameter (``TypeError`` for a non-string, :class:`attio.PathParameterError` otherwise)."""
-    if target in TARGETS:
+    if target == "objects" or target == "lists":
         return target
     if not isinstance(target, str):
         kind = type(target).__name__

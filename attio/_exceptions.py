@@ -339,6 +339,14 @@ class APIStatusError(AttioException):
         """Attio's error ``message``, if the body had one."""
         return self.error.message if self.error else None
 
+    def is_code(self, *codes: str) -> bool:
+        """Whether Attio's error ``code`` is one of ``codes``::
+
+        except attio.ConflictError as error:
+            if error.is_code("uniqueness_conflict", "slug_conflict"): ...
+        """
+        return self.code is not None and self.code in codes
+
 
 class BadRequestError(APIStatusError):
     """400: the request was invalid (``validation_type``, ``value_not_found``, ...)."""
@@ -504,6 +512,13 @@ def make_status_error(
         if snippet:
             parts.append(snippet + (f"... [{len(content)} bytes]" if len(content) > 200 else ""))
     message = ": ".join(parts)
+    issues = error.validation_errors if error is not None else []
+    if issues:
+        first = issues[0]
+        where = ".".join(str(step) for step in first.path or ())
+        detail = clip(first.message, 300) if first.message else clip(first.code or "invalid", 100)
+        message += f" (at {clip(where, 200) or 'the body'}: {detail}"
+        message += f"; {len(issues) - 1} more)" if len(issues) > 1 else ")"
     request_id = response.headers.get("x-attio-execution-id")
     if request_id:
         message += f" (request id {clip(request_id, 200)})"

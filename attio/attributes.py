@@ -178,7 +178,7 @@ class Attribute(AttioModel):
 
     @paged
     def list(
-        target: Target | str,
+        target: Target,
         identifier: str,
         *,
         limit: int | None = None,
@@ -194,7 +194,7 @@ class Attribute(AttioModel):
 
     @streamed
     def stream(
-        target: Target | str,
+        target: Target,
         identifier: str,
         *,
         show_archived: bool | None = None,
@@ -210,7 +210,7 @@ class Attribute(AttioModel):
     stream_all_async = stream.all_twin
 
     @endpoint
-    def get(target: Target | str, identifier: str, attribute: str) -> Request[Attribute]:
+    def get(target: Target, identifier: str, attribute: str) -> Request[Attribute]:
         """One attribute by slug or id: ``GET /v2/{target}/{identifier}/attributes/{attribute}``
         (scope ``object_configuration:read`` / ``list_configuration:read``)."""
         path = attribute_path(target, identifier, attribute)
@@ -220,7 +220,7 @@ class Attribute(AttioModel):
 
     @endpoint
     def create(
-        target: Target | str,
+        target: Target,
         identifier: str,
         *,
         title: str,
@@ -261,7 +261,7 @@ class Attribute(AttioModel):
 
     @endpoint
     def update(
-        target: Target | str,
+        target: Target,
         identifier: str,
         attribute: str,
         *,

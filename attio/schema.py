@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._attribute_paths import check_target
+from ._attribute_paths import Target, check_target
 from ._client import AsyncClient, Client
 from ._exceptions import AttioException
 from ._request import seg
@@ -256,7 +256,7 @@ class ObjectSchema:
 
     def __init__(
         self,
-        target: str,
+        target: Target,
         identifier: str,
         loaded: _Loaded,
         *,
@@ -319,7 +319,7 @@ class ObjectSchema:
     def get(
         cls,
         client: Client,
-        target: str,
+        target: Target,
         identifier: str,
         *,
         ttl: float = DEFAULT_TTL,
@@ -342,7 +342,7 @@ class ObjectSchema:
     async def get_async(
         cls,
         client: AsyncClient,
-        target: str,
+        target: Target,
         identifier: str,
         *,
         ttl: float = DEFAULT_TTL,
@@ -483,14 +483,14 @@ class ObjectSchema:
         return f"attribute {name}: unknown {what} {_short(text)}" + _nearest(text, titles, plural)
 
 
-def _key(client: object, kind: type, target: str, identifier: str) -> tuple[str, str]:
+def _key(client: object, kind: type, target: Target, identifier: str) -> tuple[Target, str]:
     if not isinstance(client, kind):
         raise TypeError(f"expected an attio.{kind.__name__}, got {type(client).__name__}")
     seg(identifier, "identifier")  # the path parameter check: TypeError or PathParameterError
     return check_target(target), identifier
 
 
-def _load(client: Client, target: str, identifier: str, now: Callable[[], float]) -> _Loaded:
+def _load(client: Client, target: Target, identifier: str, now: Callable[[], float]) -> _Loaded:
     attributes = Attribute.stream_all(client, target, identifier, show_archived=True)
     options = {
         a.id.attribute_id: SelectOption.list(
@@ -508,7 +508,7 @@ def _load(client: Client, target: str, identifier: str, now: Callable[[], float]
 
 
 async def _load_async(
-    client: AsyncClient, target: str, identifier: str, now: Callable[[], float]
+    client: AsyncClient, target: Target, identifier: str, now: Callable[[], float]
 ) -> _Loaded:
     attributes = await Attribute.stream_all_async(client, target, identifier, show_archived=True)
     selects = [a for a in attributes if _with_items(a, "select")]

@@ -38,7 +38,7 @@ class SelectOption(AttributeItem):
 
     @endpoint
     def list(
-        target: Target | str, identifier: str, attribute: str, *, show_archived: bool | None = None
+        target: Target, identifier: str, attribute: str, *, show_archived: bool | None = None
     ) -> Request[builtins.list[SelectOption]]:
         """Every option (unpaginated; archived ones only with ``show_archived=True``):
         ``GET /v2/{target}/{identifier}/attributes/{attribute}/options``
@@ -49,7 +49,7 @@ class SelectOption(AttributeItem):
 
     @endpoint
     def create(
-        target: Target | str, identifier: str, attribute: str, *, title: str
+        target: Target, identifier: str, attribute: str, *, title: str
     ) -> Request[SelectOption]:
         """Add an option: ``POST /v2/{target}/{identifier}/attributes/{attribute}/options``
         (scope ``object_configuration:read-write`` / ``list_configuration:read-write``;
@@ -60,7 +60,7 @@ class SelectOption(AttributeItem):
 
     @endpoint
     def update(
-        target: Target | str,
+        target: Target,
         identifier: str,
         attribute: str,
         option: str,

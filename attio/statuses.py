@@ -44,7 +44,7 @@ class Status(AttributeItem):
 
     @endpoint
     def list(
-        target: Target | str, identifier: str, attribute: str, *, show_archived: bool | None = None
+        target: Target, identifier: str, attribute: str, *, show_archived: bool | None = None
     ) -> Request[builtins.list[Status]]:
         """Every status: ``GET /v2/{target}/{identifier}/attributes/{attribute}/statuses``
         (unpaginated; scope ``object_configuration:read`` / ``list_configuration:read``)."""
@@ -54,7 +54,7 @@ class Status(AttributeItem):
 
     @endpoint
     def create(
-        target: Target | str,
+        target: Target,
         identifier: str,
         attribute: str,
         *,
@@ -78,7 +78,7 @@ class Status(AttributeItem):
 
     @endpoint
     def update(
-        target: Target | str,
+        target: Target,
         identifier: str,
         attribute: str,
         status: str,

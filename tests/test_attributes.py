@@ -222,7 +222,7 @@ def test_real_attribute_responses_round_trip(mock: MockAttio, name: str) -> None
 
 
 @pytest.mark.parametrize("target", BAD_TARGETS)
-def test_bad_target_is_rejected_before_any_request(mock: MockAttio, target: str) -> None:
+def test_bad_target_is_rejected_before_any_request(mock: MockAttio, target: Any) -> None:
     client = mock.client()
     with pytest.raises(ValueError, match="'objects' or 'lists'"):
         attio.Attribute.list(client, target, "people")
@@ -238,7 +238,7 @@ async def test_bad_target_is_rejected_async(mock: MockAttio) -> None:
     with pytest.raises(ValueError, match="'objects' or 'lists'"):
         await attio.Attribute.create_async(
             aclient,
-            "list",
+            "list",  # type: ignore[arg-type]
             "deals",
             title="T",
             description=None,
@@ -250,7 +250,7 @@ async def test_bad_target_is_rejected_async(mock: MockAttio) -> None:
             config={},
         )
     with pytest.raises(ValueError, match="'objects' or 'lists'"):
-        attio.Attribute.stream_async(aclient, "list", "deals")
+        attio.Attribute.stream_async(aclient, "list", "deals")  # type: ignore[arg-type]
     assert mock.requests == []
 
 

@@ -17,7 +17,7 @@ import inspect
 import json
 from collections.abc import Iterator
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -548,7 +548,7 @@ async def test_fake_attribute_update(fake: FakeAttio, kind: str) -> None:
         is_multiselect=False,
         config={},
     )
-    args = ("objects", "people", "nickname")
+    args: tuple[Literal["objects"], str, str] = ("objects", "people", "nickname")
     updated = await fake_update(
         fake, kind, "Attribute", *args, title="Alias", description=None, is_archived=True
     )
@@ -565,7 +565,7 @@ async def test_fake_attribute_update(fake: FakeAttio, kind: str) -> None:
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_fake_select_option_update(fake: FakeAttio, kind: str) -> None:
     client = fake.client()
-    args = ("objects", "companies", "categories")
+    args: tuple[Literal["objects"], str, str] = ("objects", "companies", "categories")
     updated = await fake_update(fake, kind, "SelectOption", *args, "B2B", title="B2B sales")
     assert fake.requests[-1].json == {"data": {"title": "B2B sales"}}
     assert (updated.title, updated.is_archived) == ("B2B sales", False)
@@ -582,7 +582,7 @@ async def test_fake_select_option_update(fake: FakeAttio, kind: str) -> None:
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_fake_status_update(fake: FakeAttio, kind: str) -> None:
     client = fake.client()
-    args = ("objects", "deals", "stage", "Lost")
+    args: tuple[Literal["objects"], str, str, str] = ("objects", "deals", "stage", "Lost")
     updated = await fake_update(
         fake, kind, "Status", *args, target_time_in_status="P7D", celebration_enabled=True
     )

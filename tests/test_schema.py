@@ -130,7 +130,7 @@ def test_get_notes_archived_attributes_and_options(fake: FakeAttio) -> None:
 
 def test_get_refuses_bad_arguments_before_any_request(fake: FakeAttio) -> None:
     with pytest.raises(ValueError, match="'objects' or 'lists'"):
-        ObjectSchema.get(fake.client(), "records", "people")
+        ObjectSchema.get(fake.client(), "records", "people")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"attio\.Client"):
         ObjectSchema.get(fake.async_client(), "objects", "people")  # type: ignore[arg-type]
     # The identifier is a path parameter like any other (API.md §2).

@@ -39,7 +39,7 @@ def test_option_round_trip() -> None:
 
 
 @pytest.mark.parametrize("target", BAD_TARGETS)
-def test_bad_target_is_rejected_before_any_request(mock: MockAttio, target: str) -> None:
+def test_bad_target_is_rejected_before_any_request(mock: MockAttio, target: Any) -> None:
     with pytest.raises(ValueError, match="'objects' or 'lists'"):
         attio.SelectOption.list(mock.client(), target, "people", "tier")
     assert mock.requests == []

@@ -42,7 +42,7 @@ def test_status_round_trip() -> None:
 
 
 @pytest.mark.parametrize("target", BAD_TARGETS)
-def test_bad_target_is_rejected_before_any_request(mock: MockAttio, target: str) -> None:
+def test_bad_target_is_rejected_before_any_request(mock: MockAttio, target: Any) -> None:
     with pytest.raises(ValueError, match="'objects' or 'lists'"):
         attio.Status.update(mock.client(), target, "deals", "stage", "Won", title="Closed")
     assert mock.requests == []

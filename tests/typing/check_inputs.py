@@ -117,3 +117,11 @@ def task_and_meeting_sorts(client: attio.Client, aclient: attio.AsyncClient) -> 
     attio.Meeting.list(client, sort="start_ascending")  # type: ignore[arg-type]
     attio.Meeting.stream_async(aclient, sort="start_desc")
     attio.Meeting.stream_async(aclient, sort="end_desc")  # type: ignore[arg-type]
+
+
+def targets(client: attio.Client, aclient: attio.AsyncClient) -> None:
+    attio.Attribute.list(client, "objects", "people")
+    attio.SelectOption.list(client, "lists", "deals", "stage")
+    attio.Attribute.list(client, "object", "people")  # type: ignore[arg-type]
+    attio.Status.list(client, "list", "deals", "stage")  # type: ignore[arg-type]
+    attio.ObjectSchema.get(client, "records", "people")  # type: ignore[arg-type]
