@@ -28,7 +28,7 @@ from ._exceptions import (
 )
 from ._pagination import Page, PagedRequest, PageTrail, RawPage, advance
 from ._parsing import gc_paused
-from ._request import Request, check_path
+from ._request import Request, WriteCheck, check_path
 from ._retry import RetryPolicy
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._version import __version__
@@ -63,6 +63,7 @@ class _BaseClient:
         retry_policy: RetryPolicy | None,
         default_headers: dict[str, str] | None,
         owns_http: bool,
+        validate_writes: bool = False,
     ) -> None:
         key = api_key if api_key is not None else os.environ.get("ATTIO_API_KEY")
         if key is not None and not isinstance(key, str):
@@ -76,6 +77,10 @@ class _BaseClient:
         _check_key(key)
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ConfigurationError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+        if not isinstance(validate_writes, bool):
+            raise ConfigurationError(
+                f"validate_writes must be True or False, got {type(validate_writes).__name__}"
+            )
         base = base_url or os.environ.get("ATTIO_BASE_URL") or DEFAULT_BASE_URL
         if not isinstance(base, str) or not base.startswith(("http://", "https://")):
             raise ConfigurationError(f"base_url must start with http:// or https://, got {base!r}")
@@ -95,6 +100,13 @@ class _BaseClient:
         self.max_retries = retry_policy.max_retries
         self._default_headers = dict(default_headers or {})
         self._owns_http = owns_http
+        self.validate_writes = validate_writes
+
+    # ------------------------------------------------------------------ write validation
+
+    def _write_to_check(self, request: Request[Any]) -> WriteCheck | None:
+        """The write ``request`` describes when this client validates writes, else ``None``."""
+        return request.write_check if self.validate_writes else None
 
     # ------------------------------------------------------------------ request building
 
@@ -206,6 +218,16 @@ class Client(_BaseClient):
     ``max_retries=3`` allows 4 attempts under API.md §6. ``http_client`` may be your own
     ``httpx.Client`` (proxies, ``MockTransport``, event hooks); it is not closed by
     :meth:`close`. ``sleep`` replaces ``time.sleep`` between retries (tests inject it).
+
+    ``validate_writes=True`` (default ``False``; a non-bool is a ``ConfigurationError``)
+    checks every record and entry write (``Record.create/upsert/update``'s ``values``,
+    ``Entry.create/upsert/update``'s ``entry_values``) with :meth:`attio.ObjectSchema.check`
+    before sending it, once (not again on retries): a bad write raises
+    :class:`attio.WriteValidationError` and nothing is written. The schema is loaded with
+    :meth:`attio.ObjectSchema.get` and cached per client for its TTL, which reads
+    ``GET /v2/{objects|lists}/{slug}/attributes`` and the ``.../options`` and ``.../statuses``
+    of its select and status attributes: the key needs ``object_configuration:read`` for
+    records and ``list_configuration:read`` for entries.
     """
 
     _http: httpx.Client
@@ -222,6 +244,7 @@ class Client(_BaseClient):
         retry_policy: RetryPolicy | None = None,
         default_headers: dict[str, str] | None = None,
         sleep: Callable[[float], None] | None = None,
+        validate_writes: bool = False,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise _WrongHTTPClient(
@@ -238,6 +261,7 @@ class Client(_BaseClient):
             retry_policy=retry_policy,
             default_headers=default_headers,
             owns_http=http_client is None,
+            validate_writes=validate_writes,
         )
         self._http = http_client if http_client is not None else httpx.Client()
         self._sleep = sleep if sleep is not None else time.sleep
@@ -255,7 +279,13 @@ class Client(_BaseClient):
         return response
 
     def request(self, request: Request[T]) -> T:
-        """Send ``request`` with Attio's retry rules and return its parsed result."""
+        """Send ``request`` with Attio's retry rules and return its parsed result (a write
+        is first checked against the schema when ``validate_writes`` is on)."""
+        write = self._write_to_check(request)
+        if write is not None:
+            from .schema import ObjectSchema  # schema imports the resources, which import this
+
+            ObjectSchema.get(self, write.target, write.identifier).check(write.values)
         retrying = tenacity.Retrying(
             sleep=self._sleep, **self.retry_policy.tenacity_kwargs(request)
         )
@@ -309,7 +339,10 @@ class AsyncClient(_BaseClient):
     """An asyncio Attio client; the same options as :class:`Client`.
 
     ``http_client`` is an ``httpx.AsyncClient``; ``sleep`` an async callable replacing
-    ``asyncio.sleep`` between retries.
+    ``asyncio.sleep`` between retries. ``validate_writes=True`` checks record and entry
+    writes against the schema before sending, as on :class:`Client` (the schema reads need
+    ``object_configuration:read`` / ``list_configuration:read``; loaded with
+    :meth:`attio.ObjectSchema.get_async`, cached per client).
     """
 
     _http: httpx.AsyncClient
@@ -326,6 +359,7 @@ class AsyncClient(_BaseClient):
         retry_policy: RetryPolicy | None = None,
         default_headers: dict[str, str] | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
+        validate_writes: bool = False,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise _WrongHTTPClient(
@@ -342,6 +376,7 @@ class AsyncClient(_BaseClient):
             retry_policy=retry_policy,
             default_headers=default_headers,
             owns_http=http_client is None,
+            validate_writes=validate_writes,
         )
         self._http = http_client if http_client is not None else httpx.AsyncClient()
         self._sleep = sleep if sleep is not None else _asyncio_sleep
@@ -359,7 +394,14 @@ class AsyncClient(_BaseClient):
         return response
 
     async def request(self, request: Request[T]) -> T:
-        """Send ``request`` with Attio's retry rules and return its parsed result."""
+        """Send ``request`` with Attio's retry rules and return its parsed result (a write
+        is first checked against the schema when ``validate_writes`` is on)."""
+        write = self._write_to_check(request)
+        if write is not None:
+            from .schema import ObjectSchema  # schema imports the resources, which import this
+
+            schema = await ObjectSchema.get_async(self, write.target, write.identifier)
+            schema.check(write.values)
         retrying = tenacity.AsyncRetrying(
             sleep=self._sleep, **self.retry_policy.tenacity_kwargs(request)
         )

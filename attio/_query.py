@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeVar, cast
 
 from ._pagination import PagedRequest, Paging
 from ._parsing import parse_data, parse_page
-from ._request import Request, seg
+from ._request import Request, WriteCheck, seg
 from .values import AttributeValue
 
 __all__ = [
@@ -60,11 +60,18 @@ def query_request(
     return PagedRequest(request, Paging("body_offset", QUERY_PAGE_SIZE))
 
 
-def update_request(path: str, model: type[M], data: dict[str, Any], overwrite: bool) -> Request[M]:
+def update_request(
+    path: str,
+    model: type[M],
+    data: dict[str, Any],
+    overwrite: bool,
+    write_check: WriteCheck | None = None,
+) -> Request[M]:
     """``PATCH`` ``{"data": data}`` to ``path`` (multiselect values are added) or, with
-    ``overwrite``, ``PUT`` it (multiselect values are replaced)."""
+    ``overwrite``, ``PUT`` it (multiselect values are replaced); ``write_check`` describes the
+    write for a client's ``validate_writes``."""
     method: Literal["PUT", "PATCH"] = "PUT" if overwrite else "PATCH"
-    return Request(method, path, parse_data(model), json={"data": data})
+    return Request(method, path, parse_data(model), json={"data": data}, write_check=write_check)
 
 
 def values_page_request(

@@ -30,6 +30,7 @@ M = TypeVar("M")
 
 __all__ = [
     "Request",
+    "WriteCheck",
     "body",
     "check_path",
     "encode_json",
@@ -44,12 +45,29 @@ _IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD", "OPTIONS"})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class WriteCheck:
+    """What a record or entry write would write, for a client's ``validate_writes`` check.
+
+    ``target`` is ``"objects"`` (a record's ``values``) or ``"lists"`` (an entry's
+    ``entry_values``), ``identifier`` the object's or list's slug or id, ``values`` the mapping
+    as the caller gave it (before encoding). Checking it needs the schema of
+    ``target``/``identifier``: see :meth:`attio.ObjectSchema.check`.
+    """
+
+    target: Literal["objects", "lists"]
+    identifier: str
+    values: Mapping[str, Any]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class Request(Generic[T]):
     """One Attio call, free of I/O.
 
     ``parse`` turns the raw 2xx body (``b""`` for a 204) into the result. ``retry_safe`` says
     whether a 5xx or a lost connection may be retried: by default GET, PUT and DELETE are safe,
     POST and PATCH are not; the read-only POSTs (records/entries query, search) set it.
+    ``write_check`` describes a record/entry write for a client created with
+    ``validate_writes=True``, which checks it against the schema before sending.
     """
 
     method: HTTPMethod
@@ -58,6 +76,7 @@ class Request(Generic[T]):
     params: Mapping[str, Any] | None = None
     json: Any = NOT_GIVEN
     retry_safe: bool | None = None
+    write_check: WriteCheck | None = dataclasses.field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         check_path(self.path)

@@ -19,7 +19,7 @@ from ._models import AttioModel, Timestamp
 from ._pagination import PagedRequest
 from ._parsing import parse_data, parse_nothing
 from ._query import QUERY_PAGE_SIZE, query_request, update_request, values_page_request
-from ._request import Request, seg
+from ._request import Request, WriteCheck, seg
 from .value_map import ValueMap, ValuesReader
 from .values import AttributeValue, to_write_values
 
@@ -42,6 +42,11 @@ def _entry(list: str, entry_id: str) -> str:
     return f"{_entries(list)}/{seg(entry_id)}"
 
 
+def _check(list: str, entry_values: Mapping[str, Any]) -> WriteCheck:
+    """The write to check against ``list``'s attributes (``validate_writes``)."""
+    return WriteCheck("lists", list, dict(entry_values))
+
+
 def _add(
     method: Literal["POST", "PUT"],
     list: str,
@@ -57,7 +62,8 @@ def _add(
             "entry_values": to_write_values(entry_values),
         }
     }
-    return Request(method, _entries(list), parse_data(Entry), json=payload)
+    check = _check(list, entry_values)
+    return Request(method, _entries(list), parse_data(Entry), json=payload, write_check=check)
 
 
 class Entry(ValuesReader, AttioModel):
@@ -164,7 +170,8 @@ class Entry(ValuesReader, AttioModel):
         are added) or, with ``overwrite=True``, ``PUT`` (multiselect values replaced)
         (scopes ``list_entry:read-write``, ``list_configuration:read``)."""
         data = {"entry_values": to_write_values(entry_values)}
-        return update_request(_entry(list, entry_id), Entry, data, overwrite)
+        check = _check(list, entry_values)
+        return update_request(_entry(list, entry_id), Entry, data, overwrite, check)
 
     update_async = update.twin
 

@@ -23,7 +23,7 @@ from ._models import AttioModel, Timestamp
 from ._pagination import PagedRequest, Paging
 from ._parsing import parse_data, parse_data_list, parse_nothing, parse_page
 from ._query import QUERY_PAGE_SIZE, query_request, update_request, values_page_request
-from ._request import Request, seg
+from ._request import Request, WriteCheck, seg
 from .value_map import ValueMap, ValuesReader
 from .values import AttributeValue, to_write_values
 
@@ -78,6 +78,11 @@ def _record(object: str, record_id: str) -> str:
 
 def _values(values: Mapping[str, Any]) -> dict[str, Any]:
     return {"values": to_write_values(values)}
+
+
+def _check(object: str, values: Mapping[str, Any]) -> WriteCheck:
+    """The write to check against ``object``'s attributes (``validate_writes``)."""
+    return WriteCheck("objects", object, dict(values))
 
 
 class Record(ValuesReader, AttioModel):
@@ -187,7 +192,10 @@ class Record(ValuesReader, AttioModel):
         arrays) or to models of :mod:`attio.values`. Fails on a unique-attribute conflict.
         """
         payload = {"data": _values(values)}
-        return Request("POST", _records(object), parse_data(Record), json=payload)
+        check = _check(object, values)
+        return Request(
+            "POST", _records(object), parse_data(Record), json=payload, write_check=check
+        )
 
     create_async = create.twin
 
@@ -200,7 +208,14 @@ class Record(ValuesReader, AttioModel):
         (scopes ``record_permission:read-write``, ``object_configuration:read``)."""
         payload = {"data": _values(values)}
         params = {"matching_attribute": matching_attribute}
-        return Request("PUT", _records(object), parse_data(Record), params=params, json=payload)
+        return Request(
+            "PUT",
+            _records(object),
+            parse_data(Record),
+            params=params,
+            json=payload,
+            write_check=_check(object, values),
+        )
 
     upsert_async = upsert.twin
 
@@ -212,7 +227,8 @@ class Record(ValuesReader, AttioModel):
         values are added) or, with ``overwrite=True``, ``PUT`` (multiselect values replaced)
         (scopes ``record_permission:read-write``, ``object_configuration:read``)."""
         data = _values(values)
-        return update_request(_record(object, record_id), Record, data, overwrite)
+        check = _check(object, values)
+        return update_request(_record(object, record_id), Record, data, overwrite, check)
 
     update_async = update.twin
 

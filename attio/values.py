@@ -28,20 +28,26 @@ chosen by its ``attribute_type`` inside pydantic-core (no Python call per value)
 anything else          :class:`UnknownValue`             ``Any``: its ``value`` field, if any
 =====================  ================================  ============================
 
-Every ``.plain`` is typed precisely for mypy, each ``... | None`` (a value Attio sent as null;
-:attr:`LocationValue.plain` is always a ``str``, ``""`` when every part is empty); only
-:attr:`UnknownValue.plain` is ``Any``. The structured types (personal name, location, record
-reference) read as one ``str``, the simplest useful shape; their parts stay typed on the model
-(``first_name``/``last_name``, ``locality``/``country_code``/:attr:`LocationValue.coordinates`,
+Every ``.plain`` is typed precisely for mypy. The fields Attio always sends (required in its
+spec, present in every real response) are required and, unless the spec allows null, not
+``Optional``: ``TextValue.plain`` is a ``str``, ``EmailAddressValue.plain`` a ``str``, and
+``active_from``/``created_by_actor`` of a known value are always set. ``.plain`` is ``... | None``
+only where Attio may send null or a bare id (:attr:`StatusValue.plain`,
+:attr:`SelectValue.plain`, :attr:`ActorReferenceValue.plain`); :attr:`LocationValue.plain` is
+always a ``str``, ``""`` when every part is empty; only :attr:`UnknownValue.plain` is ``Any``.
+The structured types (personal name, location, record reference) read as one ``str``, the
+simplest useful shape; their parts stay typed on the model (``first_name``/``last_name``,
+``locality``/``country_code``/:attr:`LocationValue.coordinates`,
 ``target_object``/``target_record_id``).
 
-A future ``attribute_type`` — or a known one whose shape Attio changed, a value whose common
-fields (``active_from``, ``active_until``, ``created_by_actor``, ``attribute_type``) do not fit,
-even a value that is not a JSON object — becomes an :class:`UnknownValue` that keeps every field
-and dumps back unchanged: no value ever fails the response, nor the reading of it later. Every
-value round-trips (``model_dump(mode="json")`` gives back Attio's JSON). Numbers and booleans
-are read strictly (an ``int`` stays an ``int``; ``"5"`` or ``1`` where a bool belongs is not
-coerced, so the value becomes an :class:`UnknownValue` rather than dumping back changed).
+A future ``attribute_type`` — or a known one whose shape Attio changed (a required field
+missing, or null where null is not allowed), a value whose common fields (``active_from``,
+``active_until``, ``created_by_actor``, ``attribute_type``) do not fit, even a value that is not
+a JSON object — becomes an :class:`UnknownValue` that keeps every field and dumps back unchanged:
+no value ever fails the response, nor the reading of it later. Every value round-trips
+(``model_dump(mode="json")`` gives back Attio's JSON). Numbers and booleans are read strictly
+(an ``int`` stays an ``int``; ``"5"`` or ``1`` where a bool belongs is not coerced, so the
+value becomes an :class:`UnknownValue` rather than dumping back changed).
 
 Writing: every model has :meth:`~BaseValue.to_write` giving Attio's write shape, and
 :func:`to_write_values` converts a whole ``values`` mapping (a model alone becomes a one-item
@@ -118,7 +124,9 @@ class BaseValue(AttioModel):
     """Fields every attribute value carries, and the reading/writing helpers.
 
     ``active_until`` is ``None`` for a current value and set for a historic one
-    (``show_historic=True``). ``created_by_actor.id`` is ``None`` for system actors.
+    (``show_historic=True``). ``created_by_actor.id`` is ``None`` for system actors. Here the
+    common fields are ``Optional`` (an :class:`UnknownValue` may lack them); every known model
+    requires ``active_from``, ``active_until`` (nullable) and ``created_by_actor``.
     """
 
     active_from: Timestamp | None = None
@@ -136,7 +144,7 @@ class BaseValue(AttioModel):
         """The value as a plain Python object (see the table in :mod:`attio.values`).
 
         Typed ``object`` here; every subclass narrows it (``TextValue.plain`` is
-        ``str | None``, ``CurrencyValue.plain`` is ``Decimal | None``, ...), so mypy sees the
+        ``str``, ``CurrencyValue.plain`` is ``Decimal``, ...), so mypy sees the
         precise type of each model's ``plain``. Only :attr:`UnknownValue.plain` is ``Any``.
         """
         raise NotImplementedError  # pragma: no cover - every subclass overrides it
@@ -146,14 +154,24 @@ class BaseValue(AttioModel):
         raise NotImplementedError  # pragma: no cover - every subclass overrides it
 
 
-class TextValue(BaseValue):
+class _KnownBase(BaseValue):
+    """The common fields as every known value has them: ``active_from``, ``active_until`` (null
+    for a current value) and ``created_by_actor`` are always sent; a value without one of them
+    reads as :class:`UnknownValue`."""
+
+    active_from: Timestamp
+    active_until: Timestamp | None
+    created_by_actor: Actor
+
+
+class TextValue(_KnownBase):
     """``text``: ``value`` is a string."""
 
     attribute_type: Literal["text"]
-    value: str | None = None
+    value: str
 
     @property
-    def plain(self) -> str | None:
+    def plain(self) -> str:
         """The text."""
         return self.value
 
@@ -162,14 +180,14 @@ class TextValue(BaseValue):
         return {"value": self.value}
 
 
-class NumberValue(BaseValue):
+class NumberValue(_KnownBase):
     """``number``: ``value`` is an ``int`` or a ``float``, exactly as Attio sent it."""
 
     attribute_type: Literal["number"]
-    value: Number | None = None
+    value: Number
 
     @property
-    def plain(self) -> int | float | None:
+    def plain(self) -> int | float:
         """The number (an ``int`` when Attio sent an integer)."""
         return self.value
 
@@ -178,14 +196,14 @@ class NumberValue(BaseValue):
         return {"value": self.value}
 
 
-class CheckboxValue(BaseValue):
+class CheckboxValue(_KnownBase):
     """``checkbox``: ``value`` is a bool."""
 
     attribute_type: Literal["checkbox"]
-    value: StrictBool | None = None
+    value: StrictBool
 
     @property
-    def plain(self) -> bool | None:
+    def plain(self) -> bool:
         """The checkbox state."""
         return self.value
 
@@ -194,22 +212,20 @@ class CheckboxValue(BaseValue):
         return {"value": self.value}
 
 
-class CurrencyValue(BaseValue):
+class CurrencyValue(_KnownBase):
     """``currency``: ``currency_value`` (up to 4 decimals) and ``currency_code`` (ISO 4217).
 
     ``currency_code`` may be absent or null: it comes from the attribute's configuration.
     """
 
     attribute_type: Literal["currency"]
-    currency_value: Number | None = None
+    currency_value: Number
     currency_code: str | None = None
 
     @property
-    def plain(self) -> decimal.Decimal | None:
+    def plain(self) -> decimal.Decimal:
         """The amount as an exact :class:`decimal.Decimal` (``Decimal("4.99")``, not 4.98999…)."""
         amount = self.currency_value
-        if amount is None:
-            return None
         return decimal.Decimal(amount if isinstance(amount, int) else str(amount))
 
     def to_write(self) -> dict[str, Any]:
@@ -217,20 +233,18 @@ class CurrencyValue(BaseValue):
         return {"currency_value": self.currency_value}
 
 
-class DateValue(BaseValue):
+class DateValue(_KnownBase):
     """``date``: ``value`` is ``"YYYY-MM-DD"`` (kept as text)."""
 
     attribute_type: Literal["date"]
-    value: str | None = None
+    value: str
 
     @property
-    def plain(self) -> _dt.date | str | None:
+    def plain(self) -> _dt.date | str:
         """The date as a :class:`datetime.date` (of a date-time text, its date part); the text
         itself when it is not a real ``YYYY-MM-DD`` date (``"2024-02-30"``, ``"next week"``),
         so reading never fails."""
         text = self.value
-        if text is None:
-            return None
         head = text[:10]
         if _DATE_RE.fullmatch(head) and text[10:11] in ("", "T", "t", " "):
             try:
@@ -244,30 +258,30 @@ class DateValue(BaseValue):
         return {"value": self.value}
 
 
-class TimestampValue(BaseValue):
+class TimestampValue(_KnownBase):
     """``timestamp``: ``value`` is a nanosecond-precise :class:`~attio.Timestamp`."""
 
     attribute_type: Literal["timestamp"]
-    value: Timestamp | None = None
+    value: Timestamp
 
     @property
-    def plain(self) -> _dt.datetime | None:
+    def plain(self) -> _dt.datetime:
         """The instant as an aware :class:`datetime.datetime` (microsecond precision)."""
-        return None if self.value is None else self.value.datetime
+        return self.value.datetime
 
     def to_write(self) -> dict[str, Any]:
         """``{"value": "2023-01-01T15:00:00.000000000Z"}`` (full precision)."""
-        return {"value": None if self.value is None else str(self.value)}
+        return {"value": str(self.value)}
 
 
-class RatingValue(BaseValue):
+class RatingValue(_KnownBase):
     """``rating``: ``value`` is a number from 0 to 5."""
 
     attribute_type: Literal["rating"]
-    value: Number | None = None
+    value: Number
 
     @property
-    def plain(self) -> int | float | None:
+    def plain(self) -> int | float:
         """The rating."""
         return self.value
 
@@ -319,11 +333,11 @@ class StatusData(AttioModel):
     target_time_in_status: str | None = None
 
 
-class StatusValue(BaseValue):
+class StatusValue(_KnownBase):
     """``status``: ``status`` is the full status object (or, rarely, its bare id)."""
 
     attribute_type: Literal["status"]
-    status: StatusData | str | None = None
+    status: StatusData | str
 
     @property
     def status_id(self) -> str | None:
@@ -347,14 +361,14 @@ class StatusValue(BaseValue):
         return {"status": self.status_id or self.title}
 
 
-class SelectValue(BaseValue):
+class SelectValue(_KnownBase):
     """``select``: ``option`` is the full option object (or, rarely, its bare id).
 
     A multi-select attribute holds one :class:`SelectValue` per chosen option.
     """
 
     attribute_type: Literal["select"]
-    option: SelectOptionData | str | None = None
+    option: SelectOptionData | str
 
     @property
     def option_id(self) -> str | None:
@@ -378,15 +392,15 @@ class SelectValue(BaseValue):
         return {"option": self.option_id or self.title}
 
 
-class RecordReferenceValue(BaseValue):
+class RecordReferenceValue(_KnownBase):
     """``record-reference``: ``target_object`` (slug) and ``target_record_id``."""
 
     attribute_type: Literal["record-reference"]
-    target_object: str | None = None
-    target_record_id: str | None = None
+    target_object: str
+    target_record_id: str
 
     @property
-    def plain(self) -> str | None:
+    def plain(self) -> str:
         """The referenced record's id."""
         return self.target_record_id
 
@@ -395,14 +409,12 @@ class RecordReferenceValue(BaseValue):
         return {"target_object": self.target_object, "target_record_id": self.target_record_id}
 
 
-class ActorReferenceValue(BaseValue):
+class ActorReferenceValue(_KnownBase):
     """``actor-reference``: ``referenced_actor_type`` and ``referenced_actor_id`` (may be null)."""
 
     attribute_type: Literal["actor-reference"]
-    referenced_actor_type: (
-        Literal["api-token", "workspace-member", "system", "app"] | str | None
-    ) = None
-    referenced_actor_id: str | None = None
+    referenced_actor_type: Literal["api-token", "workspace-member", "system", "app"] | str
+    referenced_actor_id: str | None
 
     @property
     def plain(self) -> str | None:
@@ -431,23 +443,23 @@ _LOCATION_KEYS = (
 )
 
 
-class LocationValue(BaseValue):
+class LocationValue(_KnownBase):
     """``location``: address lines, locality, region, postcode, country code, coordinates.
 
     ``latitude``/``longitude`` are strings (``"51.5072"``) or null, as Attio sends them.
     """
 
     attribute_type: Literal["location"]
-    line_1: str | None = None
-    line_2: str | None = None
-    line_3: str | None = None
-    line_4: str | None = None
-    locality: str | None = None
-    region: str | None = None
-    postcode: str | None = None
-    country_code: str | None = None
-    latitude: str | None = None
-    longitude: str | None = None
+    line_1: str | None
+    line_2: str | None
+    line_3: str | None
+    line_4: str | None
+    locality: str | None
+    region: str | None
+    postcode: str | None
+    country_code: str | None
+    latitude: str | None
+    longitude: str | None
 
     @property
     def plain(self) -> str:
@@ -480,15 +492,15 @@ class LocationValue(BaseValue):
         return {key: getattr(self, key) for key in _LOCATION_KEYS}
 
 
-class DomainValue(BaseValue):
+class DomainValue(_KnownBase):
     """``domain``: ``domain`` and its ``root_domain``."""
 
     attribute_type: Literal["domain"]
-    domain: str | None = None
-    root_domain: str | None = None
+    domain: str
+    root_domain: str
 
     @property
-    def plain(self) -> str | None:
+    def plain(self) -> str:
         """The domain (``"app.attio.com"``)."""
         return self.domain
 
@@ -497,81 +509,78 @@ class DomainValue(BaseValue):
         return {"domain": self.domain}
 
 
-class EmailAddressValue(BaseValue):
+class EmailAddressValue(_KnownBase):
     """``email-address``: the address, as typed and normalised, and its parts."""
 
     attribute_type: Literal["email-address"]
-    original_email_address: str | None = None
-    email_address: str | None = None
-    email_domain: str | None = None
-    email_root_domain: str | None = None
-    email_local_specifier: str | None = None
+    original_email_address: str
+    email_address: str
+    email_domain: str
+    email_root_domain: str
+    email_local_specifier: str
 
     @property
-    def plain(self) -> str | None:
+    def plain(self) -> str:
         """The (normalised) email address, ``"a@b.com"``."""
-        return self.email_address if self.email_address is not None else self.original_email_address
+        return self.email_address
 
     def to_write(self) -> dict[str, Any]:
         """``{"email_address": address}``."""
         return {"email_address": self.plain}
 
 
-class PhoneNumberValue(BaseValue):
+class PhoneNumberValue(_KnownBase):
     """``phone-number``: ``original_phone_number``, E.164 ``phone_number``, ``country_code``."""
 
     attribute_type: Literal["phone-number"]
-    original_phone_number: str | None = None
-    phone_number: str | None = None
-    country_code: str | None = None
+    original_phone_number: str
+    phone_number: str
+    country_code: str
 
     @property
-    def plain(self) -> str | None:
+    def plain(self) -> str:
         """The E.164 number (``"+15558675309"``)."""
-        return self.phone_number if self.phone_number is not None else self.original_phone_number
+        return self.phone_number
 
     def to_write(self) -> dict[str, Any]:
         """``{"original_phone_number", "country_code"}``."""
         return {
-            "original_phone_number": self.original_phone_number
-            if self.original_phone_number is not None
-            else self.phone_number,
+            "original_phone_number": self.original_phone_number,
             "country_code": self.country_code,
         }
 
 
-class InteractionValue(BaseValue):
+class InteractionValue(_KnownBase):
     """``interaction`` (read-only, system-generated): type, time and owner of an interaction."""
 
     attribute_type: Literal["interaction"]
     interaction_type: (
         Literal["calendar-event", "call", "chat-thread", "email", "in-person-meeting", "meeting"]
         | str
-        | None
-    ) = None
-    interacted_at: Timestamp | None = None
-    owner_actor: Actor | None = None
+    )
+    interacted_at: Timestamp
+    owner_actor: Actor
 
     @property
-    def plain(self) -> _dt.datetime | None:
+    def plain(self) -> _dt.datetime:
         """When the interaction happened, as an aware :class:`datetime.datetime`."""
-        return None if self.interacted_at is None else self.interacted_at.datetime
+        return self.interacted_at.datetime
 
     def to_write(self) -> dict[str, Any]:
         """Always raises: interaction values are generated by Attio and cannot be written."""
         raise ValueError("interaction values are read-only in Attio and cannot be written")
 
 
-class PersonalNameValue(BaseValue):
+class PersonalNameValue(_KnownBase):
     """``personal-name``: ``first_name``, ``last_name``, ``full_name``."""
 
     attribute_type: Literal["personal-name"]
-    first_name: str | None = None
-    last_name: str | None = None
-    full_name: str | None = None
+    first_name: str
+    last_name: str
+    full_name: str
 
     @property
-    def plain(self) -> str | None:
+    def plain(self) -> str:
         """The full name."""
         return self.full_name
 
@@ -590,7 +599,8 @@ _STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydant
 
 class UnknownValue(BaseValue):
     """A value this version cannot type: an ``attribute_type`` it does not know, a known type of
-    an unexpected shape, a value whose common fields do not fit, or one that is not an object.
+    an unexpected shape (a required field missing, say), a value whose common fields do not fit,
+    or one that is not an object.
 
     Every field is kept (``model_extra``) and dumped back unchanged. A common field that does not
     fit (``active_from`` not a timestamp, ``created_by_actor`` not an actor object,

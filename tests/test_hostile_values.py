@@ -73,12 +73,39 @@ KNOWN: dict[str, dict[str, Any]] = {
     "actor-reference": value(
         "actor-reference", referenced_actor_type="system", referenced_actor_id=None
     ),
-    "location": value("location", line_1="1 Road", latitude="1.5", longitude="2.5"),
+    "location": value(
+        "location",
+        line_1="1 Road",
+        line_2=None,
+        line_3=None,
+        line_4=None,
+        locality="Town",
+        region=None,
+        postcode=None,
+        country_code="GB",
+        latitude="1.5",
+        longitude="2.5",
+    ),
     "domain": value("domain", domain="acme.example", root_domain="acme.example"),
-    "email-address": value("email-address", email_address="a@acme.example"),
-    "phone-number": value("phone-number", original_phone_number="+15550000", phone_number="+1555"),
+    "email-address": value(
+        "email-address",
+        original_email_address="a@acme.example",
+        email_address="a@acme.example",
+        email_domain="acme.example",
+        email_root_domain="acme.example",
+        email_local_specifier="a",
+    ),
+    "phone-number": value(
+        "phone-number",
+        original_phone_number="+15550000",
+        phone_number="+15550000",
+        country_code="US",
+    ),
     "interaction": value(
-        "interaction", interaction_type="email", interacted_at="2024-01-02T00:00:00Z"
+        "interaction",
+        interaction_type="email",
+        interacted_at="2024-01-02T00:00:00Z",
+        owner_actor=ACTOR,
     ),
     "personal-name": value("personal-name", first_name="A", last_name="B", full_name="A B"),
     "vector-embedding": value("vector-embedding", value=[0.5, 1]),
@@ -575,7 +602,19 @@ def test_date_plain_falls_back_to_the_text(text: str, expected: dt.date | str) -
 
 
 def test_location_coordinates_that_are_not_numbers() -> None:
-    body = value("location", line_1="1 Road", latitude="north", longitude="2.5")
+    body = value(
+        "location",
+        line_1="1 Road",
+        line_2=None,
+        line_3=None,
+        line_4=None,
+        locality=None,
+        region=None,
+        postcode=None,
+        country_code=None,
+        latitude="north",
+        longitude="2.5",
+    )
     parsed = TypeAdapter(AttributeValue).validate_json(json.dumps(body))
     assert isinstance(parsed, LocationValue)
     assert parsed.coordinates is None

@@ -177,10 +177,16 @@ def test_plain_of_each_value_model(data: dict[str, Any], model: str, expected: A
 
 
 @pytest.mark.parametrize("model", sorted(attio.values.VALUE_TYPES.items()))
-def test_null_values_read_as_none(model: tuple[str, type[attio.values.BaseValue]]) -> None:
-    attribute_type, cls = model
-    value = cls.model_validate({**COMMON, "attribute_type": attribute_type})
-    assert value.plain == ("" if attribute_type == "location" else None)
+def test_a_value_without_its_required_fields_is_kept_as_unknown(
+    model: tuple[str, type[attio.values.BaseValue]],
+) -> None:
+    # The fields Attio always sends are required (issue 9): a value without them is not one of
+    # the typed models, so it reads as an UnknownValue and dumps back exactly.
+    attribute_type, _cls = model
+    raw = {**COMMON, "attribute_type": attribute_type}
+    value = _ADAPTER.validate_python(raw)
+    assert isinstance(value, UnknownValue)
+    assert value.model_dump(mode="json") == raw
 
 
 def test_every_known_model_is_covered() -> None:

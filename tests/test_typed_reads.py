@@ -230,7 +230,7 @@ def test_an_unknown_value_is_never_passed_off_as_a_known_model(reader: ValuesRea
         (SelectOptionData, "SelectOptionData"),  # a model, but not a value model
         (attio.Record, "Record"),
         ("EmailAddressValue", "'EmailAddressValue'"),
-        (EmailAddressValue(attribute_type="email-address"), "EmailAddressValue("),
+        (EmailAddressValue.model_construct(attribute_type="email-address"), "EmailAddressValue("),
         (AttributeValue, "typing.Annotated"),
     ],
 )

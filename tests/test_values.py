@@ -323,7 +323,11 @@ def test_timestamp_fast_path_builds_real_timestamps() -> None:
     assert parsed.value.nanosecond == 234
     assert parsed.value.datetime == dt.datetime(2025, 1, 2, 3, 4, 5, 678901, tzinfo=dt.timezone.utc)
     from_python = V.TimestampValue(
-        attribute_type="timestamp", value=attio.Timestamp("2025-01-02T03:04:05Z")
+        active_from=attio.Timestamp("2025-01-01T00:00:00Z"),
+        active_until=None,
+        created_by_actor=attio.Actor(type="system", id=None),
+        attribute_type="timestamp",
+        value=attio.Timestamp("2025-01-02T03:04:05Z"),
     )
     assert from_python.value == "2025-01-02T03:04:05Z"
 

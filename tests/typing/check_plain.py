@@ -58,37 +58,57 @@ def plain_types(
     unknown: UnknownValue,
     base: BaseValue,
 ) -> None:
-    assert_type(text.plain, str | None)
-    assert_type(number.plain, int | float | None)
-    assert_type(checkbox.plain, bool | None)
-    assert_type(currency.plain, Decimal | None)
-    assert_type(date.plain, datetime.date | str | None)
-    assert_type(timestamp.plain, datetime.datetime | None)
-    assert_type(rating.plain, int | float | None)
+    assert_type(text.plain, str)
+    assert_type(number.plain, int | float)
+    assert_type(checkbox.plain, bool)
+    assert_type(currency.plain, Decimal)
+    assert_type(date.plain, datetime.date | str)
+    assert_type(timestamp.plain, datetime.datetime)
+    assert_type(rating.plain, int | float)
     assert_type(status.plain, str | None)
     assert_type(select.plain, str | None)
-    assert_type(reference.plain, str | None)
+    assert_type(reference.plain, str)
     assert_type(actor.plain, str | None)
     assert_type(location.plain, str)
-    assert_type(domain.plain, str | None)
-    assert_type(email.plain, str | None)
-    assert_type(phone.plain, str | None)
-    assert_type(interaction.plain, datetime.datetime | None)
-    assert_type(name.plain, str | None)
+    assert_type(domain.plain, str)
+    assert_type(email.plain, str)
+    assert_type(phone.plain, str)
+    assert_type(interaction.plain, datetime.datetime)
+    assert_type(name.plain, str)
     assert_type(unknown.plain, Any)
     assert_type(base.plain, object)
 
 
+_AT = attio.Timestamp("2023-01-01T15:00:00.000000000Z")
+_BY = attio.Actor(type="system", id=None)
+
+
 def built_values() -> None:
-    assert_type(TextValue(attribute_type="text", value="x").plain, str | None)
-    assert_type(CurrencyValue(attribute_type="currency", currency_value=1).plain, Decimal | None)
+    text = TextValue(
+        active_from=_AT, active_until=None, created_by_actor=_BY, attribute_type="text", value="x"
+    )
+    assert_type(text.plain, str)
+    currency = CurrencyValue(
+        active_from=_AT,
+        active_until=None,
+        created_by_actor=_BY,
+        attribute_type="currency",
+        currency_value=1,
+    )
+    assert_type(currency.plain, Decimal)
+    _ = TextValue(attribute_type="text", value="x")  # type: ignore[call-arg]
 
 
 def typed_reads(record: attio.Record) -> None:
     email = record.first("email_addresses", EmailAddressValue)
     if email is not None:
-        assert_type(email.plain, str | None)
-    assert_type([v.plain for v in record.values_of("e", NumberValue)], list[int | float | None])
+        assert_type(email.plain, str)
+        assert_type(email.active_from, attio.Timestamp)
+        assert_type(email.active_until, attio.Timestamp | None)
+        assert_type(email.created_by_actor, attio.Actor)
+    assert_type([v.plain for v in record.values_of("e", NumberValue)], list[int | float])
+    for value in record.values_of("e", BaseValue):
+        assert_type(value.active_from, attio.Timestamp | None)  # an UnknownValue may lack it
 
 
 def validation_issues(error: attio.AttioError) -> None:
@@ -104,9 +124,11 @@ def validation_issues(error: attio.AttioError) -> None:
     assert_type(attio.ValidationIssue.from_item({"path": ["data"]}), attio.ValidationIssue)
 
 
-def mistakes(error: attio.AttioError, location: LocationValue) -> None:
-    _ = TextValue(attribute_type="text", value="x").plain + 1  # type: ignore[operator]
-    _ = CurrencyValue(attribute_type="currency").plain + 1  # type: ignore[operator]
+def mistakes(
+    error: attio.AttioError, location: LocationValue, text: TextValue, currency: CurrencyValue
+) -> None:
+    _ = text.plain + 1  # type: ignore[operator]
+    _ = currency.plain + "x"  # type: ignore[operator]
     _ = location.plain.coordinates  # type: ignore[attr-defined]
     _ = error.validation_errors[0].path + "x"  # type: ignore[operator]
     _ = error.validation_errors[0].message.upper()  # type: ignore[union-attr]

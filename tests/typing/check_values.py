@@ -25,9 +25,18 @@ def typed_reads(record: attio.Record, entry: attio.Entry) -> None:
     email = record.first("e", EmailAddressValue)
     assert email is not None
     assert_type(email, EmailAddressValue)
-    assert_type(email.email_address, str | None)
+    assert_type(email.email_address, str)
     for each in record.values_of("e", EmailAddressValue):
-        assert_type(each.original_email_address, str | None)
+        assert_type(each.original_email_address, str)
+
+
+def required_fields(record: attio.Record) -> None:
+    email = record.first("email_addresses", EmailAddressValue)
+    assert email is not None
+    assert_type(email.email_address, str)
+    assert_type(email.plain, str)
+    assert_type(email.active_from, attio.Timestamp)
+    assert_type(email.created_by_actor, attio.Actor)
 
 
 def untyped_reads(record: attio.Record, entry: attio.Entry) -> None:
@@ -38,11 +47,11 @@ def untyped_reads(record: attio.Record, entry: attio.Entry) -> None:
     assert_type(entry.values_of("e", historic=False), list[AttributeValue])
 
 
-def mistakes(record: attio.Record) -> None:
+def mistakes(record: attio.Record, email_value: EmailAddressValue) -> None:
     record.first("e", int)  # type: ignore[type-var]
     record.values_of("e", str)  # type: ignore[type-var]
     record.values_of("e", EmailAddressValue, True)  # type: ignore[call-overload]
-    record.first("e", EmailAddressValue(attribute_type="email-address"))  # type: ignore[call-overload]
+    record.first("e", email_value)  # type: ignore[call-overload]
     email = record.first("e", EmailAddressValue)
     _ = email.email_address  # type: ignore[union-attr]
     text = record.first("e", TextValue)
