@@ -28,7 +28,7 @@ from ._exceptions import (
 )
 from ._pagination import Page, PagedRequest, PageTrail, RawPage, advance
 from ._parsing import gc_paused
-from ._request import Request, WriteCheck, check_path
+from ._request import Request, WriteCheck
 from ._retry import RetryPolicy
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._version import __version__
@@ -119,7 +119,6 @@ class _BaseClient:
         }
 
     def _build(self, request: Request[Any]) -> httpx.Request:
-        check_path(request.path)  # also checked when the Request was made; a Request is a value
         headers = self._headers()
         content = request.body_bytes()
         if content is not None:

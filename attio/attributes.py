@@ -36,30 +36,6 @@ __all__ = [
     "Target",
 ]
 
-AttributeType = (
-    Literal[
-        "text",
-        "number",
-        "checkbox",
-        "currency",
-        "date",
-        "timestamp",
-        "rating",
-        "status",
-        "select",
-        "record-reference",
-        "actor-reference",
-        "location",
-        "domain",
-        "email-address",
-        "phone-number",
-        "interaction",
-        "personal-name",
-    ]
-    | str
-)
-"""The 17 attribute types Attio knows today (open: a future type is kept as a string)."""
-
 CreatableAttributeType = Literal[
     "text",
     "number",
@@ -79,6 +55,9 @@ CreatableAttributeType = Literal[
 ]
 """The 15 types :meth:`Attribute.create` may send (closed: ``interaction`` and
 ``personal-name`` are system-only; ``status`` works on lists only)."""
+
+AttributeType = CreatableAttributeType | Literal["interaction", "personal-name"] | str
+"""The 17 attribute types Attio knows today (open: a future type is kept as a string)."""
 
 
 def _attributes(

@@ -35,7 +35,7 @@ from ._request import seg
 from .attributes import Attribute
 from .select_options import SelectOption
 from .statuses import Status
-from .values import to_write_value
+from .values import LOCATION_KEYS, to_write_value
 
 __all__ = ["DEFAULT_TTL", "ObjectSchema", "WriteValidationError"]
 
@@ -85,20 +85,7 @@ class WriteValidationError(AttioException, ValueError):
 # --------------------------------------------------------------------------- value shapes
 
 _NUMBER = (int, float, decimal.Decimal)
-_LOCATION_KEYS = frozenset(
-    {
-        "line_1",
-        "line_2",
-        "line_3",
-        "line_4",
-        "locality",
-        "region",
-        "postcode",
-        "country_code",
-        "latitude",
-        "longitude",
-    }
-)
+_LOCATION_KEYS = frozenset(LOCATION_KEYS)
 
 
 def _is_number(value: object) -> bool:
@@ -163,7 +150,7 @@ _SHAPES: dict[str, _Shape] = {
         ("referenced_actor_id", "workspace_member_email_address", "referenced_actor_type"),
         None,
     ),
-    "location": (lambda v: isinstance(v, str), "an address str", tuple(_LOCATION_KEYS), None),
+    "location": (lambda v: isinstance(v, str), "an address str", LOCATION_KEYS, None),
     "domain": (lambda v: isinstance(v, str), "a str", ("domain",), lambda v: isinstance(v, str)),
     "email-address": (
         lambda v: isinstance(v, str),

@@ -429,7 +429,7 @@ class ActorReferenceValue(_KnownBase):
         }
 
 
-_LOCATION_KEYS = (
+LOCATION_KEYS = (
     "line_1",
     "line_2",
     "line_3",
@@ -441,6 +441,7 @@ _LOCATION_KEYS = (
     "latitude",
     "longitude",
 )
+"""The ten keys of a location value, in Attio's order (all are sent on a write)."""
 
 
 class LocationValue(_KnownBase):
@@ -489,7 +490,7 @@ class LocationValue(_KnownBase):
 
     def to_write(self) -> dict[str, Any]:
         """All ten keys (Attio requires every one; nulls allowed)."""
-        return {key: getattr(self, key) for key in _LOCATION_KEYS}
+        return {key: getattr(self, key) for key in LOCATION_KEYS}
 
 
 class DomainValue(_KnownBase):
