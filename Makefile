@@ -12,8 +12,10 @@ lint:
 
 # tests/typing/ holds what users write: its revealed types are asserted, and each
 # "# type: ignore[code]" line is an error mypy must report (warn_unused_ignores, from --strict).
+# The examples are application code users copy (examples/typed_reads.py above all): checked too.
 type:
 	$(PYTHON) -m mypy --strict attio tests
+	$(PYTHON) -m mypy --strict examples
 
 test:
 	$(PYTHON) -m pytest

@@ -12,7 +12,7 @@ import json
 import math
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -22,10 +22,9 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
-    StrictInt,
-    StrictStr,
-    TypeAdapter,
+    SerializerFunctionWrapHandler,
     ValidationError,
+    model_serializer,
 )
 
 __all__ = [
@@ -51,12 +50,29 @@ __all__ = [
 ]
 
 
-_ISSUE_FIELDS: dict[str, TypeAdapter[Any]] = {
-    "path": TypeAdapter(list[StrictStr | StrictInt]),
-    "code": TypeAdapter(StrictStr),
-    "message": TypeAdapter(StrictStr),
-    "expected": TypeAdapter(StrictStr),
-    "received": TypeAdapter(StrictStr),
+def _issue_path(value: object) -> list[str | int]:
+    if not isinstance(value, list) or not all(
+        isinstance(part, str) or (isinstance(part, int) and not isinstance(part, bool))
+        for part in value
+    ):
+        raise TypeError("a path is a list of str and int")
+    return list(value)
+
+
+def _issue_text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a str")
+    return value
+
+
+# The known fields of a validation issue and how each is read (plain checks: no pydantic
+# schema is built for errors, which keeps importing and first use cheap).
+_ISSUE_FIELDS: dict[str, Callable[[object], Any]] = {
+    "path": _issue_path,
+    "code": _issue_text,
+    "message": _issue_text,
+    "expected": _issue_text,
+    "received": _issue_text,
 }
 
 
@@ -74,7 +90,7 @@ class ValidationIssue(BaseModel):
     compares equal to it (``error.validation_errors == body["validation_errors"]``).
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", defer_build=True)
 
     path: list[str | int] | None = None
     code: str | None = None
@@ -92,13 +108,13 @@ class ValidationIssue(BaseModel):
         extra: dict[str, Any] = {}
         if isinstance(item, Mapping) and all(isinstance(key, str) for key in item):
             for key, value in item.items():
-                adapter = _ISSUE_FIELDS.get(key)
-                if adapter is None:
+                read = _ISSUE_FIELDS.get(key)
+                if read is None:
                     extra[key] = value
                     continue
                 try:
-                    fields[key] = adapter.validate_python(value)
-                except (ValidationError, ValueError, TypeError, RecursionError):
+                    fields[key] = read(value)
+                except TypeError:
                     continue
                 fields_set.add(key)
         issue = cls.__new__(cls)
@@ -147,14 +163,28 @@ class AttioError(BaseModel):
     dumped again. The spec's ``statusCode`` spelling is accepted on input.
     """
 
-    model_config = ConfigDict(extra="allow", serialize_by_alias=True, validate_by_name=True)
+    model_config = ConfigDict(
+        extra="allow", serialize_by_alias=True, validate_by_name=True, defer_build=True
+    )
 
     status_code: int | None = Field(
         default=None, validation_alias=AliasChoices("status_code", "statusCode")
     )
     type: str | None = None
-    code: str | None = None
-    message: str | None = None
+    code: str = ""
+    """Attio's machine-readable code (``"value_not_found"``, ...); ``""`` when the body had none."""
+    message: str = ""
+    """Attio's human-readable message; ``""`` when the body had none."""
+
+    @model_serializer(mode="wrap")
+    def _dump_as_received(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # ``code``/``message`` default to "" so they are always ``str``; a body that had
+        # neither is dumped again without them (the round trip stays exact).
+        dumped: dict[str, Any] = handler(self)
+        for name in ("code", "message"):
+            if name not in self.model_fields_set:
+                dumped.pop(name, None)
+        return dumped
 
     @property
     def validation_errors(self) -> list[ValidationIssue]:
@@ -332,12 +362,12 @@ class APIStatusError(AttioException):
     @property
     def code(self) -> str | None:
         """Attio's error ``code`` (e.g. ``"value_not_found"``), if the body had one."""
-        return self.error.code if self.error else None
+        return (self.error.code or None) if self.error else None
 
     @property
     def message(self) -> str | None:
         """Attio's error ``message``, if the body had one."""
-        return self.error.message if self.error else None
+        return (self.error.message or None) if self.error else None
 
     def is_code(self, *codes: str) -> bool:
         """Whether Attio's error ``code`` is one of ``codes``::

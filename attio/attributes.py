@@ -90,23 +90,23 @@ class CurrencyConfig(AttioModel):
     (``code``, ``name``, ``narrowSymbol``, ``symbol``); both ``null`` on non-currency
     attributes."""
 
-    default_currency_code: str | None = None
-    display_type: Literal["code", "name", "narrowSymbol", "symbol"] | str | None = None
+    default_currency_code: str | None
+    display_type: Literal["code", "name", "narrowSymbol", "symbol"] | str | None
 
 
 class RecordReferenceConfig(AttioModel):
     """``config.record_reference``: ``allowed_object_ids`` when read (``null`` unless the
     attribute is a record reference); ``allowed_objects`` (slugs or ids) when written."""
 
-    allowed_object_ids: builtins.list[str] | None = None
+    allowed_object_ids: builtins.list[str] | None
     allowed_objects: builtins.list[str] | None = None
 
 
 class AttributeConfig(AttioModel):
     """``config`` of an attribute: the ``currency`` and ``record_reference`` settings."""
 
-    currency: CurrencyConfig | None = None
-    record_reference: RecordReferenceConfig | None = None
+    currency: CurrencyConfig
+    record_reference: RecordReferenceConfig
 
 
 class AttributeDefaultValue(AttioModel):
@@ -114,14 +114,15 @@ class AttributeDefaultValue(AttioModel):
     duration}`` or ``{"type": "static", "template": [value, ...]}``."""
 
     type: Literal["dynamic", "static"] | str
-    template: Any = None
+    template: Any
 
 
 class AttributeRelationship(AttioModel):
     """``relationship``: the entangled attribute on the other object of a two-way
-    record reference."""
+    record reference. Only ``id`` is in every recorded answer; the other fields may be
+    absent (``None``)."""
 
-    id: AttributeId | None = None
+    id: AttributeId
     object_slug: str | None = None
     title: str | None = None
     api_slug: str | None = None
@@ -139,21 +140,21 @@ class Attribute(AttioModel):
     """
 
     id: AttributeId
-    title: str | None = None
-    description: str | None = None
-    api_slug: str | None = None
-    type: AttributeType | None = None
-    is_system_attribute: bool | None = None
-    is_writable: bool | None = None
-    is_required: bool | None = None
-    is_unique: bool | None = None
-    is_multiselect: bool | None = None
-    is_default_value_enabled: bool | None = None
-    is_archived: bool | None = None
-    default_value: AttributeDefaultValue | None = None
-    relationship: AttributeRelationship | None = None
-    created_at: Timestamp | None = None
-    config: AttributeConfig | None = None
+    title: str
+    description: str | None
+    api_slug: str
+    type: AttributeType
+    is_system_attribute: bool
+    is_writable: bool
+    is_required: bool
+    is_unique: bool
+    is_multiselect: bool
+    is_default_value_enabled: bool
+    is_archived: bool
+    default_value: AttributeDefaultValue | None
+    relationship: AttributeRelationship | None
+    created_at: Timestamp
+    config: AttributeConfig
 
     @paged
     def list(

@@ -60,10 +60,10 @@ class CallRecording(AttioModel):
     """A meeting's call recording; ``status`` is ``processing``, ``completed`` or ``failed``."""
 
     id: CallRecordingId
-    status: Literal["processing", "completed", "failed"] | str | None = None
-    web_url: str | None = None
-    created_by_actor: Actor | None = None
-    created_at: Timestamp | None = None
+    status: Literal["processing", "completed", "failed"] | str
+    web_url: str
+    created_by_actor: Actor
+    created_at: Timestamp
 
     @paged
     def list(
@@ -126,17 +126,17 @@ class TranscriptId(CallRecordingId):
 class TranscriptSpeaker(AttioModel):
     """``{"name"}`` of whoever spoke a segment."""
 
-    name: str | None = None
+    name: str
 
 
 class TranscriptSegment(AttioModel):
     """One spoken segment; ``start_time``/``end_time`` are seconds from the recording's start
     (an ``int`` when Attio sent an integer, so ``0`` dumps back as ``0``, not ``0.0``)."""
 
-    speech: str | None = None
-    start_time: int | float | None = None
-    end_time: int | float | None = None
-    speaker: TranscriptSpeaker | None = None
+    speech: str
+    start_time: int | float
+    end_time: int | float
+    speaker: TranscriptSpeaker
 
 
 def _merge(pages: builtins.list[Transcript]) -> Transcript:
@@ -195,9 +195,9 @@ class Transcript(AttioModel):
     """
 
     id: TranscriptId
-    transcript: builtins.list[TranscriptSegment] | None = None
-    raw_transcript: str | None = None
-    web_url: str | None = None
+    transcript: builtins.list[TranscriptSegment]
+    raw_transcript: str
+    web_url: str
 
     @_whole
     def get(meeting_id: str, call_recording_id: str) -> PagedRequest[Transcript]:

@@ -25,29 +25,31 @@ class CommentId(AttioModel):
 class CommentRecord(AttioModel):
     """The record a comment's thread is on: ``{"record_id", "object_id"}``."""
 
-    record_id: str | None = None
-    object_id: str | None = None
+    record_id: str
+    object_id: str
 
 
 class CommentEntry(AttioModel):
     """The list entry a comment's thread is on: ``{"entry_id", "list_id"}``."""
 
-    entry_id: str | None = None
-    list_id: str | None = None
+    entry_id: str
+    list_id: str
 
 
 class Comment(AttioModel):
-    """A comment; ``resolved_at``/``resolved_by`` are set once its thread is resolved."""
+    """A comment; ``resolved_at`` is set once its thread is resolved (``None`` before), and
+    ``resolved_by`` is always an actor (whose ``type``/``id`` may be ``None`` while unresolved).
+    ``entry`` is ``None`` for a comment on a record."""
 
     id: CommentId
-    thread_id: str | None = None
-    content_plaintext: str | None = None
-    entry: CommentEntry | None = None
-    record: CommentRecord | None = None
-    resolved_at: Timestamp | None = None
-    resolved_by: Actor | None = None
-    created_at: Timestamp | None = None
-    author: Actor | None = None
+    thread_id: str
+    content_plaintext: str
+    entry: CommentEntry | None
+    record: CommentRecord
+    resolved_at: Timestamp | None
+    resolved_by: Actor
+    created_at: Timestamp
+    author: Actor
 
     @endpoint
     def create(

@@ -22,6 +22,7 @@ from ._query import QUERY_PAGE_SIZE, query_request, update_request, values_page_
 from ._request import Request, WriteCheck, seg
 from .value_map import ValueMap, ValuesReader
 from .values import AttributeValue, to_write_values
+from .write import WriteValues
 
 __all__ = ["Entry", "EntryId"]
 
@@ -42,7 +43,7 @@ def _entry(list: str, entry_id: str) -> str:
     return f"{_entries(list)}/{seg(entry_id)}"
 
 
-def _check(list: str, entry_values: Mapping[str, Any]) -> WriteCheck:
+def _check(list: str, entry_values: WriteValues) -> WriteCheck:
     """The write to check against ``list``'s attributes (``validate_writes``)."""
     return WriteCheck("lists", list, dict(entry_values))
 
@@ -52,7 +53,7 @@ def _add(
     list: str,
     parent_object: str,
     parent_record_id: str,
-    entry_values: Mapping[str, Any],
+    entry_values: WriteValues,
 ) -> Request[Entry]:
     """``POST`` (add) or ``PUT`` (add or update) the entry of a parent record."""
     payload = {
@@ -75,9 +76,9 @@ class Entry(ValuesReader, AttioModel):
     """
 
     id: EntryId
-    parent_record_id: str | None = None
-    parent_object: str | None = None
-    created_at: Timestamp | None = None
+    parent_record_id: str
+    parent_object: str
+    created_at: Timestamp
     entry_values: ValueMap = Field(default_factory=ValueMap)
 
     def _value_map(self) -> Mapping[str, builtins.list[AttributeValue]]:
@@ -139,7 +140,7 @@ class Entry(ValuesReader, AttioModel):
 
     @endpoint
     def create(
-        list: str, *, parent_object: str, parent_record_id: str, entry_values: Mapping[str, Any]
+        list: str, *, parent_object: str, parent_record_id: str, entry_values: WriteValues
     ) -> Request[Entry]:
         """Add a record to a list: ``POST /v2/lists/{list}/entries``
         (scopes ``list_entry:read-write``, ``list_configuration:read``).
@@ -153,7 +154,7 @@ class Entry(ValuesReader, AttioModel):
 
     @endpoint
     def upsert(
-        list: str, *, parent_object: str, parent_record_id: str, entry_values: Mapping[str, Any]
+        list: str, *, parent_object: str, parent_record_id: str, entry_values: WriteValues
     ) -> Request[Entry]:
         """Create or update the entry of a parent record: ``PUT /v2/lists/{list}/entries``
         (scopes ``list_entry:read-write``, ``list_configuration:read``; 400
@@ -164,7 +165,7 @@ class Entry(ValuesReader, AttioModel):
 
     @endpoint
     def update(
-        list: str, entry_id: str, entry_values: Mapping[str, Any], *, overwrite: bool = False
+        list: str, entry_id: str, entry_values: WriteValues, *, overwrite: bool = False
     ) -> Request[Entry]:
         """Update an entry: ``PATCH /v2/lists/{list}/entries/{entry_id}`` (multiselect values
         are added) or, with ``overwrite=True``, ``PUT`` (multiselect values replaced)

@@ -560,13 +560,29 @@ class WebhookField:
 
     name: str
 
-    def equals(self, value: FilterValue) -> WebhookFilter:
-        """``{"$and": [{"field": name, "operator": "equals", "value": value}]}``."""
-        return WebhookFilter("$and", (WebhookCondition(self.name, "equals", _value(value)),))
+    def equals(self, value: str | UUID) -> WebhookFilter:
+        """``{"$and": [{"field": name, "operator": "equals", "value": value}]}``.
 
-    def not_equals(self, value: FilterValue) -> WebhookFilter:
-        """``{"$and": [{"field": name, "operator": "not_equals", "value": value}]}``."""
-        return WebhookFilter("$and", (WebhookCondition(self.name, "not_equals", _value(value)),))
+        Attio compares webhook fields as text: ``value`` is a ``str`` or a ``UUID`` (sent as its
+        text); another type is a ``TypeError``."""
+        return WebhookFilter("$and", (WebhookCondition(self.name, "equals", _text(value)),))
+
+    def not_equals(self, value: str | UUID) -> WebhookFilter:
+        """``{"$and": [{"field": name, "operator": "not_equals", "value": value}]}`` (``value``
+        a ``str`` or ``UUID``, as for :meth:`equals`)."""
+        return WebhookFilter("$and", (WebhookCondition(self.name, "not_equals", _text(value)),))
+
+
+def _text(value: object) -> str:
+    """A webhook condition's value: the spec types it as a string."""
+    if isinstance(value, UUID):
+        return str(value)
+    if not isinstance(value, str):
+        raise TypeError(
+            "a webhook filter compares text: give a str or UUID, got "
+            f"{type(value).__name__} ({value!r:.60})"
+        )
+    return value
 
 
 def webhook_field(name: str) -> WebhookField:

@@ -49,8 +49,8 @@ class ListMemberAccess(AttioModel):
     Can be passed to :meth:`List.create`/:meth:`List.update` as well as plain dicts.
     """
 
-    workspace_member_id: str | None = None
-    level: AccessLevel | None = None
+    workspace_member_id: str
+    level: AccessLevel
 
 
 def _plain_access(
@@ -74,13 +74,13 @@ class List(AttioModel):
     """
 
     id: ListId
-    api_slug: str | None = None
-    name: str | None = None
-    parent_object: builtins.list[str] | None = None
-    workspace_access: AccessLevel | None = None
-    workspace_member_access: builtins.list[ListMemberAccess] | None = None
-    created_by_actor: Actor | None = None
-    created_at: Timestamp | None = None
+    api_slug: str
+    name: str
+    parent_object: builtins.list[str]
+    workspace_access: AccessLevel | None
+    workspace_member_access: builtins.list[ListMemberAccess]
+    created_by_actor: Actor
+    created_at: Timestamp
 
     @endpoint
     def list() -> Request[builtins.list[List]]:

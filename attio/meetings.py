@@ -37,17 +37,17 @@ class MeetingTime(AttioModel):
 class MeetingParticipant(AttioModel):
     """``{"status": accepted|tentative|declined|pending, "is_organizer", "email_address"}``."""
 
-    status: Literal["accepted", "tentative", "declined", "pending"] | str | None = None
-    is_organizer: bool | None = None
-    email_address: str | None = None
+    status: Literal["accepted", "tentative", "declined", "pending"] | str
+    is_organizer: bool
+    email_address: str | None
 
 
 class MeetingLinkedRecord(AttioModel):
     """A record a meeting is linked to: ``{"object_slug", "object_id", "record_id"}``."""
 
-    object_slug: str | None = None
-    object_id: str | None = None
-    record_id: str | None = None
+    object_slug: str
+    object_id: str
+    record_id: str
 
 
 def _meeting_time(value: Any) -> Any:
@@ -96,15 +96,15 @@ class Meeting(AttioModel):
     """A meeting (calendar event or call), with participants and linked records."""
 
     id: MeetingId
-    title: str | None = None
-    description: str | None = None
-    is_all_day: bool | None = None
-    start: MeetingTime | None = None
-    end: MeetingTime | None = None
-    participants: builtins.list[MeetingParticipant] | None = None
-    linked_records: builtins.list[MeetingLinkedRecord] | None = None
-    created_at: Timestamp | None = None
-    created_by_actor: Actor | None = None
+    title: str
+    description: str
+    is_all_day: bool
+    start: MeetingTime
+    end: MeetingTime
+    participants: builtins.list[MeetingParticipant]
+    linked_records: builtins.list[MeetingLinkedRecord]
+    created_at: Timestamp
+    created_by_actor: Actor
 
     @paged
     def list(

@@ -38,15 +38,15 @@ class NoteWorkspaceMemberTag(AttioModel):
     """A tag on a note naming a workspace member: ``{"type": "workspace-member", ...}``."""
 
     type: Literal["workspace-member"] = "workspace-member"
-    workspace_member_id: str | None = None
+    workspace_member_id: str
 
 
 class NoteRecordTag(AttioModel):
     """A tag on a note naming a record: ``{"type": "record", "object", "record_id"}``."""
 
     type: Literal["record"] = "record"
-    object: str | None = None
-    record_id: str | None = None
+    object: str
+    record_id: str
 
 
 class NoteUnknownTag(AttioModel):
@@ -93,15 +93,15 @@ class Note(AttioModel):
     """
 
     id: NoteId
-    parent_object: str | None = None
-    parent_record_id: str | None = None
-    title: str | None = None
+    parent_object: str
+    parent_record_id: str
+    title: str
     meeting_id: str | None = None
-    content_plaintext: str | None = None
-    content_markdown: str | None = None
-    tags: builtins.list[NoteTag] | None = None
-    created_by_actor: Actor | None = None
-    created_at: Timestamp | None = None
+    content_plaintext: str
+    content_markdown: str
+    tags: builtins.list[NoteTag]
+    created_by_actor: Actor
+    created_at: Timestamp
 
     @paged
     def list(

@@ -28,10 +28,10 @@ class Object(AttioModel):
     """An Attio object (``people``, ``companies``, a custom object, ...)."""
 
     id: ObjectId
-    api_slug: str | None = None
-    singular_noun: str | None = None
-    plural_noun: str | None = None
-    created_at: Timestamp | None = None
+    api_slug: str | None
+    singular_noun: str | None
+    plural_noun: str | None
+    created_at: Timestamp
 
     @endpoint
     def list() -> Request[builtins.list[Object]]:

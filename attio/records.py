@@ -26,6 +26,7 @@ from ._query import QUERY_PAGE_SIZE, query_request, update_request, values_page_
 from ._request import Request, WriteCheck, seg
 from .value_map import ValueMap, ValuesReader
 from .values import AttributeValue, to_write_values
+from .write import WriteValues
 
 __all__ = ["Record", "RecordEntry", "RecordId", "SearchResult"]
 
@@ -41,10 +42,10 @@ class RecordId(AttioModel):
 class RecordEntry(AttioModel):
     """A list entry whose parent is a given record (``GET .../records/{id}/entries``)."""
 
-    list_id: str | None = None
-    list_api_slug: str | None = None
-    entry_id: str | None = None
-    created_at: Timestamp | None = None
+    list_id: str
+    list_api_slug: str
+    entry_id: str
+    created_at: Timestamp
 
 
 class SearchResult(AttioModel):
@@ -55,9 +56,9 @@ class SearchResult(AttioModel):
     """
 
     id: RecordId
-    record_text: str | None = None
-    record_image: str | None = None
-    object_slug: str | None = None
+    record_text: str
+    record_image: str | None
+    object_slug: str
     email_addresses: builtins.list[str] | None = None
     phone_numbers: builtins.list[str] | None = None
     domains: builtins.list[str] | None = None
@@ -76,11 +77,11 @@ def _record(object: str, record_id: str) -> str:
     return f"{_records(object)}/{seg(record_id)}"
 
 
-def _values(values: Mapping[str, Any]) -> dict[str, Any]:
+def _values(values: WriteValues) -> dict[str, Any]:
     return {"values": to_write_values(values)}
 
 
-def _check(object: str, values: Mapping[str, Any]) -> WriteCheck:
+def _check(object: str, values: WriteValues) -> WriteCheck:
     """The write to check against ``object``'s attributes (``validate_writes``)."""
     return WriteCheck("objects", object, dict(values))
 
@@ -94,7 +95,7 @@ class Record(ValuesReader, AttioModel):
     """
 
     id: RecordId
-    created_at: Timestamp | None = None
+    created_at: Timestamp
     web_url: str | None = None
     values: ValueMap = Field(default_factory=ValueMap)
 
@@ -184,7 +185,7 @@ class Record(ValuesReader, AttioModel):
     get_async = get.twin
 
     @endpoint
-    def create(object: str, values: Mapping[str, Any]) -> Request[Record]:
+    def create(object: str, values: WriteValues) -> Request[Record]:
         """Create a record: ``POST /v2/objects/{object}/records``
         (scopes ``record_permission:read-write``, ``object_configuration:read``).
 
@@ -200,9 +201,7 @@ class Record(ValuesReader, AttioModel):
     create_async = create.twin
 
     @endpoint
-    def upsert(
-        object: str, values: Mapping[str, Any], *, matching_attribute: str
-    ) -> Request[Record]:
+    def upsert(object: str, values: WriteValues, *, matching_attribute: str) -> Request[Record]:
         """Create or update the record matching ``matching_attribute`` (a unique attribute,
         sent as ``?matching_attribute=``): ``PUT /v2/objects/{object}/records``
         (scopes ``record_permission:read-write``, ``object_configuration:read``)."""
@@ -221,7 +220,7 @@ class Record(ValuesReader, AttioModel):
 
     @endpoint
     def update(
-        object: str, record_id: str, values: Mapping[str, Any], *, overwrite: bool = False
+        object: str, record_id: str, values: WriteValues, *, overwrite: bool = False
     ) -> Request[Record]:
         """Update a record: ``PATCH /v2/objects/{object}/records/{record_id}`` (multiselect
         values are added) or, with ``overwrite=True``, ``PUT`` (multiselect values replaced)

@@ -16,7 +16,6 @@ Scopes: ``object_configuration:read`` for objects, ``list_configuration:read`` f
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import decimal
 import difflib
@@ -26,7 +25,7 @@ import uuid
 import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._attribute_paths import Target, check_target
 from ._client import AsyncClient, Client
@@ -36,6 +35,14 @@ from .attributes import Attribute
 from .select_options import SelectOption
 from .statuses import Status
 from .values import LOCATION_KEYS, to_write_value
+from .write import WriteValues, currency_code_of
+
+if TYPE_CHECKING:
+    import asyncio
+else:  # imported when an AsyncClient loads a schema: sync programs never load it
+    from ._lazy import LazyModule
+
+    asyncio = LazyModule("asyncio")
 
 __all__ = ["DEFAULT_TTL", "ObjectSchema", "WriteValidationError"]
 
@@ -230,6 +237,19 @@ def _with_items(attribute: Attribute, kind: str) -> bool:
     return attribute.type == kind and not attribute.is_archived
 
 
+def _currency_problem(attribute: Attribute, name: str, item: object) -> str | None:
+    """A ``w.currency(amount, code)`` for an attribute configured with another currency."""
+    wanted = currency_code_of(item)
+    configured = attribute.config.currency.default_currency_code
+    if wanted is None or configured is None or wanted == configured.upper():
+        return None
+    return (
+        f"attribute {name}: the amount was built as {wanted}, but the attribute's currency is"
+        f" {configured} (Attio takes the code from the attribute and would store the amount"
+        f" as {configured})"
+    )
+
+
 class ObjectSchema:
     """The attributes of an object or a list (active and archived), the options of its
     ``select`` attributes and the statuses of its ``status`` attributes.
@@ -365,7 +385,7 @@ class ObjectSchema:
 
     # ----------------------------------------------------------------- checking
 
-    def check(self, values: Mapping[str, Any]) -> None:
+    def check(self, values: WriteValues) -> None:
         """Raise :class:`WriteValidationError` listing every problem of ``values`` (a
         ``values`` / ``entry_values`` mapping of attribute slug or id to value(s)); send
         nothing.
@@ -441,6 +461,8 @@ class ObjectSchema:
                     )
             if attribute.type in ("select", "status"):
                 return self._choice_problem(attribute, name, inner)
+            if attribute.type == "currency":
+                return _currency_problem(attribute, name, item)
             return None
         if not bare(item):
             return (

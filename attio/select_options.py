@@ -33,8 +33,8 @@ class SelectOption(AttributeItem):
     _collection: ClassVar[str] = "options"
 
     id: SelectOptionId
-    title: str | None = None
-    is_archived: bool | None = None
+    title: str
+    is_archived: bool
 
     @endpoint
     def list(

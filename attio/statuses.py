@@ -37,10 +37,10 @@ class Status(AttributeItem):
     _collection: ClassVar[str] = "statuses"
 
     id: StatusId
-    title: str | None = None
-    is_archived: bool | None = None
-    celebration_enabled: bool | None = None
-    target_time_in_status: str | None = None
+    title: str
+    is_archived: bool
+    celebration_enabled: bool
+    target_time_in_status: str | None
 
     @endpoint
     def list(

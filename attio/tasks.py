@@ -63,29 +63,29 @@ class TaskId(AttioModel):
 class TaskLinkedRecord(AttioModel):
     """A record a task is linked to: ``{"target_object_id", "target_record_id"}``."""
 
-    target_object_id: str | None = None
-    target_record_id: str | None = None
+    target_object_id: str
+    target_record_id: str
 
 
 class TaskAssignee(AttioModel):
     """Who a task is assigned to: ``{"referenced_actor_type", "referenced_actor_id"}``."""
 
-    referenced_actor_type: Literal["workspace-member"] | str | None = None
-    referenced_actor_id: str | None = None
+    referenced_actor_type: Literal["api-token", "workspace-member", "system", "app"] | str
+    referenced_actor_id: str
 
 
 class Task(AttioModel):
     """A task. ``content_plaintext`` is its text; ``deadline_at`` may be ``null``."""
 
     id: TaskId
-    content_plaintext: str | None = None
-    deadline_at: Timestamp | None = None
-    is_completed: bool | None = None
+    content_plaintext: str
+    deadline_at: Timestamp | None
+    is_completed: bool
     completed_at: Timestamp | None = None
-    linked_records: builtins.list[TaskLinkedRecord] | None = None
-    assignees: builtins.list[TaskAssignee] | None = None
-    created_by_actor: Actor | None = None
-    created_at: Timestamp | None = None
+    linked_records: builtins.list[TaskLinkedRecord]
+    assignees: builtins.list[TaskAssignee]
+    created_by_actor: Actor
+    created_at: Timestamp
 
     @paged
     def list(

@@ -50,8 +50,8 @@ class Thread(AttioModel):
     """A thread of comments (at least one) on a record or list entry."""
 
     id: ThreadId
-    comments: builtins.list[Comment] | None = None
-    created_at: Timestamp | None = None
+    comments: builtins.list[Comment]
+    created_at: Timestamp
 
     @paged
     def list(

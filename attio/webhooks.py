@@ -1,5 +1,22 @@
 """``Webhook`` (``/v2/webhooks``) and the receiving side: signature check and event parsing.
 
+Subscribing: each subscription names one of Attio's 27 event types, :data:`WebhookEventType`
+(a closed ``Literal``: ``"record.craeted"`` is a type error), with an optional filter::
+
+    from attio.filters import webhook_field
+
+    attio.Webhook.create(
+        client,
+        target_url="https://example.com/attio",
+        subscriptions=[
+            {"event_type": "record.created"},  # every record.created event
+            {"event_type": "note.created", "filter": webhook_field("parent_object_id").equals(oid)},
+        ],
+    )
+
+What Attio sends back stays open: :attr:`WebhookSubscription.event_type` and
+:attr:`WebhookEvent.event_type` keep an event type added later as a plain string.
+
 Attio signs each delivery with the webhook's ``secret`` (returned only by
 :meth:`Webhook.create`): the ``Attio-Signature`` header (also sent as ``X-Attio-Signature``)
 is the lowercase hex HMAC-SHA256 of the raw request body. :func:`verify_signature` checks it
@@ -35,7 +52,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal, NoReturn, TypedDict, get_args
 
 from pydantic import Field, PrivateAttr, ValidationError
 
@@ -51,13 +68,16 @@ __all__ = [
     "IDEMPOTENCY_HEADER",
     "MAX_DEPTH",
     "SIGNATURE_HEADERS",
+    "WEBHOOK_EVENT_TYPES",
     "Webhook",
     "WebhookDelivery",
     "WebhookEvent",
+    "WebhookEventType",
     "WebhookId",
     "WebhookPayloadError",
     "WebhookSignatureError",
     "WebhookSubscription",
+    "WebhookSubscriptionParam",
     "parse_delivery",
     "verify_signature",
 ]
@@ -74,6 +94,43 @@ MAX_DEPTH = 64
 """The deepest nesting of JSON arrays and objects a delivery may have (Attio's are 4 deep)."""
 
 _MAX_ERRORS_SHOWN = 5
+
+WebhookEventType = Literal[
+    "call-recording.created",
+    "comment.created",
+    "comment.resolved",
+    "comment.unresolved",
+    "comment.deleted",
+    "list.created",
+    "list.updated",
+    "list.deleted",
+    "list-attribute.created",
+    "list-attribute.updated",
+    "list-entry.created",
+    "list-entry.updated",
+    "list-entry.deleted",
+    "object-attribute.created",
+    "object-attribute.updated",
+    "note.created",
+    "note-content.updated",
+    "note.updated",
+    "note.deleted",
+    "record.created",
+    "record.merged",
+    "record.updated",
+    "record.deleted",
+    "task.created",
+    "task.updated",
+    "task.deleted",
+    "workspace-member.created",
+]
+"""The 27 event types a subscription may name (closed): what :meth:`Webhook.create` and
+:meth:`Webhook.update` accept, so a misspelt ``"record.craeted"`` is a type error. Read models
+(:attr:`WebhookSubscription.event_type`, :attr:`WebhookEvent.event_type`) stay open: an event
+type Attio adds later is kept as a string."""
+
+WEBHOOK_EVENT_TYPES: tuple[WebhookEventType, ...] = get_args(WebhookEventType)
+"""The members of :data:`WebhookEventType`, in Attio's order."""
 
 
 class WebhookSignatureError(AttioException):
@@ -98,15 +155,34 @@ class WebhookSubscription(AttioModel):
     """One subscription: ``{"event_type", "filter"}``.
 
     ``filter`` is ``null`` (every event) or ``{"$and" | "$or": [{"field", "operator", "value"}]}``
-    with ``operator`` ``equals`` or ``not_equals``.
+    with ``operator`` ``equals`` or ``not_equals``. As read, ``event_type`` is one of
+    :data:`WebhookEventType` or, for an event type this library does not know yet, the string
+    Attio sent. A missing ``filter`` reads as ``None`` (the same meaning as ``null``).
     """
 
-    event_type: str
+    event_type: WebhookEventType | str
     filter: dict[str, Any] | None = None
 
 
+class _SubscriptionEventType(TypedDict):
+    event_type: WebhookEventType
+
+
+class WebhookSubscriptionParam(_SubscriptionEventType, total=False):
+    """One subscription as a plain dict for :meth:`Webhook.create`/:meth:`Webhook.update`:
+    ``{"event_type": WebhookEventType, "filter": ... | None}``.
+
+    ``event_type`` is required and must be one of :data:`WebhookEventType` (a misspelt one is
+    a type error); ``filter`` may be left out (sent as ``null``: every event), be ``None``, a
+    raw ``{"$and" | "$or": [{"field", "operator", "value"}]}`` mapping, or a
+    :class:`attio.filters.WebhookFilter` built with :func:`attio.filters.webhook_field`.
+    """
+
+    filter: Mapping[str, Any] | None
+
+
 def _subscriptions(
-    subscriptions: Iterable[Mapping[str, Any] | WebhookSubscription],
+    subscriptions: Iterable[WebhookSubscriptionParam | WebhookSubscription],
 ) -> builtins.list[dict[str, Any]]:
     """Each subscription as ``{"event_type", "filter"}`` (a missing ``filter`` is ``null``)."""
     if isinstance(subscriptions, (str, bytes, bytearray, Mapping, WebhookSubscription)):
@@ -147,10 +223,10 @@ class Webhook(AttioModel):
     """
 
     id: WebhookId
-    target_url: str | None = None
-    subscriptions: builtins.list[WebhookSubscription] | None = None
-    status: Literal["active", "degraded", "inactive"] | str | None = None
-    created_at: Timestamp | None = None
+    target_url: str
+    subscriptions: builtins.list[WebhookSubscription]
+    status: Literal["active", "degraded", "inactive"] | str
+    created_at: Timestamp
     secret: str | None = Field(default=None, repr=False)
 
     @paged
@@ -179,15 +255,19 @@ class Webhook(AttioModel):
 
     @endpoint
     def create(
-        *, target_url: str, subscriptions: Iterable[Mapping[str, Any] | WebhookSubscription]
+        *,
+        target_url: str,
+        subscriptions: Iterable[WebhookSubscriptionParam | WebhookSubscription],
     ) -> Request[Webhook]:
         """Create a webhook (``target_url`` must be ``https://``); the answer's ``secret``
         signs deliveries and is shown only now: ``POST /v2/webhooks``
         (scope ``webhook:read-write``).
 
-        Each subscription is ``{"event_type", "filter"}`` (a mapping or a
-        :class:`WebhookSubscription`); a missing ``filter`` is sent as ``null`` (every event),
-        since Attio requires the key.
+        Each subscription is ``{"event_type", "filter"}`` (a
+        :class:`WebhookSubscriptionParam` dict or a :class:`WebhookSubscription`);
+        ``event_type`` is one of :data:`WebhookEventType`, ``filter`` a raw mapping, a
+        :func:`attio.filters.webhook_field` filter or ``None``. A missing ``filter`` is sent
+        as ``null`` (every event), since Attio requires the key.
         """
         payload = body(target_url=target_url, subscriptions=_subscriptions(subscriptions))
         return Request("POST", "/v2/webhooks", parse_data(Webhook), json=payload)
@@ -199,7 +279,8 @@ class Webhook(AttioModel):
         webhook_id: str,
         *,
         target_url: str | NotGiven = NOT_GIVEN,
-        subscriptions: Iterable[Mapping[str, Any] | WebhookSubscription] | NotGiven = NOT_GIVEN,
+        subscriptions: Iterable[WebhookSubscriptionParam | WebhookSubscription]
+        | NotGiven = NOT_GIVEN,
     ) -> Request[Webhook]:
         """Change a webhook: ``PATCH /v2/webhooks/{webhook_id}`` (scope ``webhook:read-write``).
 

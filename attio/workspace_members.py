@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from typing import Literal
 
 from ._endpoints import endpoint
 from ._models import AttioModel, Timestamp
@@ -23,12 +24,12 @@ class WorkspaceMember(AttioModel):
     """A member of the workspace; ``access_level`` is ``admin``, ``member`` or ``suspended``."""
 
     id: WorkspaceMemberId
-    first_name: str | None = None
-    last_name: str | None = None
-    avatar_url: str | None = None
-    email_address: str | None = None
-    created_at: Timestamp | None = None
-    access_level: str | None = None
+    first_name: str
+    last_name: str
+    avatar_url: str | None
+    email_address: str
+    created_at: Timestamp
+    access_level: Literal["admin", "member", "suspended"] | str
 
     @endpoint
     def list() -> Request[builtins.list[WorkspaceMember]]:

@@ -35,11 +35,15 @@ attribute, ...) a :class:`ValueError`, both before any request is made.
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import math
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any, TypedDict
+from collections.abc import Set as AbstractSet
+from typing import Any, TypeAlias, TypedDict
+
+from .values import BaseValue
 
 __all__ = [
     "ActorByEmailWrite",
@@ -53,8 +57,13 @@ __all__ = [
     "RecordIdRefWrite",
     "SelectWrite",
     "StatusWrite",
+    "WriteItem",
+    "WriteScalar",
+    "WriteValue",
+    "WriteValues",
     "actor",
     "currency",
+    "currency_code_of",
     "domain",
     "email",
     "location",
@@ -119,14 +128,11 @@ class PhoneWrite(TypedDict):
     country_code: str | None
 
 
-class _CurrencyAmount(TypedDict):
+class CurrencyWrite(TypedDict):
+    """A ``currency`` write: ``{currency_value}`` (Attio takes the currency code from the
+    attribute's configuration, and its write shape has no other key)."""
+
     currency_value: decimal.Decimal | int | float
-
-
-class CurrencyWrite(_CurrencyAmount, total=False):
-    """A ``currency`` write: ``{currency_value}``, plus ``currency_code`` when one is given."""
-
-    currency_code: str
 
 
 class EmailWrite(TypedDict):
@@ -151,6 +157,30 @@ class StatusWrite(TypedDict):
     """A ``status`` write: ``{status}`` (a status title or id)."""
 
     status: str
+
+
+# ---------------------------------------------------------------------------- what a write takes
+
+WriteScalar: TypeAlias = (
+    str | int | float | decimal.Decimal | bool | datetime.date | datetime.datetime | uuid.UUID
+)
+"""A plain Python value Attio can take for an attribute: text, a number (a ``Decimal`` keeps its
+exact digits), a checkbox, a date, a timestamp (naive means UTC; aware ones are sent in UTC) or
+an id. ``None`` (in :data:`WriteValue`) clears the attribute."""
+
+WriteItem: TypeAlias = WriteScalar | BaseValue | Mapping[str, object]
+"""One value to write: a :data:`WriteScalar`, a read-value model of :mod:`attio.values` (sent as
+its write shape), or a write shape built by this module (or written out as a ``dict``)."""
+
+WriteValue: TypeAlias = WriteItem | Sequence[WriteItem] | AbstractSet[WriteItem] | None
+"""What one attribute of a ``values`` mapping takes: one item, several (a list, tuple or set, for
+multiselect and other multi-value attributes) or ``None``."""
+
+WriteValues: TypeAlias = Mapping[str, WriteValue]
+"""The ``values`` / ``entry_values`` argument of ``create``, ``upsert`` and ``update`` of
+records and entries (and of :meth:`attio.ObjectSchema.check`): attribute slug or id to
+:data:`WriteValue`. A Python value of another type (an arbitrary
+object, a ``complex``) is a mypy error, and a ``TypeError`` before any request at run time."""
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -201,6 +231,8 @@ def _coordinate(name: str, value: object, limit: int) -> str | None:
         return value.strip()
     if isinstance(value, decimal.Decimal):
         return format(value, "f")
+    if isinstance(value, float):  # positional, never "1e-05": Attio's pattern has no exponent
+        return format(decimal.Decimal(repr(value)), "f")
     return str(value)
 
 
@@ -373,12 +405,30 @@ def phone(number: str, country_code: str | None = None) -> PhoneWrite:
     return {"original_phone_number": text, "country_code": code}
 
 
+class _CurrencyWithCode(dict):  # type: ignore[type-arg]
+    """The dict :func:`currency` returns when given a ``code``: sent as ``{currency_value}``
+    alone, with the code kept on the side for :meth:`attio.ObjectSchema.check`."""
+
+    expected_currency_code: str
+
+
+def currency_code_of(value: object) -> str | None:
+    """The ISO 4217 code a :func:`currency` value was built for (``None`` when none was given,
+    or for anything else). Never sent: :meth:`attio.ObjectSchema.check` and
+    ``Client(validate_writes=True)`` compare it with the attribute's ``default_currency_code``."""
+    return getattr(value, "expected_currency_code", None)
+
+
 def currency(amount: decimal.Decimal | int | float, code: str | None = None) -> CurrencyWrite:
-    """A ``currency`` value: ``{"currency_value": amount}`` (+ ``"currency_code"`` if given).
+    """A ``currency`` value: ``{"currency_value": amount}``.
 
     A :class:`~decimal.Decimal` is kept as is, so the client sends its exact digits
-    (``Decimal("1250000.50")`` -> ``1250000.50``). ``code`` is an ISO 4217 code (upper-cased);
-    without it Attio uses the attribute's configured currency.
+    (``Decimal("1250000.50")`` -> ``1250000.50``). Attio stores the amount in the currency the
+    attribute is configured with (``config.currency.default_currency_code``) and its write shape
+    takes no code, so ``code`` (an ISO 4217 code, upper-cased) is not sent: it states which
+    currency the amount is in, and :meth:`attio.ObjectSchema.check` (or
+    ``attio.Client(validate_writes=True)``) refuses the write, before any request, when the
+    attribute's currency is another one. See :func:`currency_code_of`.
     """
     if isinstance(amount, bool) or not isinstance(amount, (decimal.Decimal, int, float)):
         raise TypeError(f"amount must be a Decimal, int or float, got {type(amount).__name__}")
@@ -387,13 +437,14 @@ def currency(amount: decimal.Decimal | int | float, code: str | None = None) -> 
             raise ValueError(f"amount must be finite, got {amount}")
     elif isinstance(amount, float) and not math.isfinite(amount):
         raise ValueError(f"amount must be finite, got {amount}")
-    out: CurrencyWrite = {"currency_value": amount}
-    if code is not None:
-        text = _str("code", code)
-        if len(text) != 3 or not (text.isascii() and text.isalpha()):
-            raise ValueError(f"code must be a three-letter ISO 4217 currency code, got {text!r}")
-        out["currency_code"] = text.upper()
-    return out
+    if code is None:
+        return {"currency_value": amount}
+    text = _str("code", code)
+    if len(text) != 3 or not (text.isascii() and text.isalpha()):
+        raise ValueError(f"code must be a three-letter ISO 4217 currency code, got {text!r}")
+    out = _CurrencyWithCode(currency_value=amount)
+    out.expected_currency_code = text.upper()
+    return out  # type: ignore[return-value]
 
 
 def _email_address(address: object) -> str:

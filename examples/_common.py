@@ -9,29 +9,19 @@ from __future__ import annotations
 import os
 
 import attio
+from attio import write as w
 from attio.testing import FakeAttio
 
-DEMO_COMPANIES = [
-    {"name": "Acme Analytics", "domains": ["acme-analytics.example"]},
-    {"name": "Borealis Robotics", "domains": ["borealis.example"]},
-    {"name": "Cobalt Coffee Co", "domains": ["cobalt-coffee.example"]},
+DEMO_COMPANIES: list[w.WriteValues] = [
+    {"name": "Acme Analytics", "domains": [w.domain("acme-analytics.example")]},
+    {"name": "Borealis Robotics", "domains": [w.domain("borealis.example")]},
+    {"name": "Cobalt Coffee Co", "domains": [w.domain("cobalt-coffee.example")]},
 ]
+# (first name, last name, email, job title); each person works at the company of their domain.
 DEMO_PEOPLE = [
-    {
-        "name": {"first_name": "Ada", "last_name": "Lovelace", "full_name": "Ada Lovelace"},
-        "email_addresses": ["ada@acme-analytics.example"],
-        "job_title": "Head of Data",
-    },
-    {
-        "name": {"first_name": "Grace", "last_name": "Hopper", "full_name": "Grace Hopper"},
-        "email_addresses": ["grace@borealis.example"],
-        "job_title": "CTO",
-    },
-    {
-        "name": {"first_name": "Alan", "last_name": "Turing", "full_name": "Alan Turing"},
-        "email_addresses": ["alan@cobalt-coffee.example"],
-        "job_title": "Founder",
-    },
+    ("Ada", "Lovelace", "ada@acme-analytics.example", "Head of Data"),
+    ("Grace", "Hopper", "grace@borealis.example", "CTO"),
+    ("Alan", "Turing", "alan@cobalt-coffee.example", "Founder"),
 ]
 
 
@@ -44,9 +34,15 @@ def seed(client: attio.Client) -> None:
     """Create the demo companies and people (offline only: never writes to a real workspace)."""
     for company in DEMO_COMPANIES:
         attio.Record.create(client, "companies", company)
-    for person in DEMO_PEOPLE:
-        company_domain = person["email_addresses"][0].split("@", 1)[1]  # type: ignore[index]
-        attio.Record.create(client, "people", {**person, "company": company_domain})
+    for first, last, email, job_title in DEMO_PEOPLE:
+        company_domain = email.split("@", 1)[1]
+        person: w.WriteValues = {
+            "name": w.personal_name(first, last),
+            "email_addresses": [w.email(email)],
+            "job_title": job_title,
+            "company": w.record_ref("companies", domains=company_domain),
+        }
+        attio.Record.create(client, "people", person)
 
 
 def make_client() -> attio.Client:

@@ -15,6 +15,8 @@ import sys
 from _common import live, make_client
 
 import attio
+from attio import filters as f
+from attio import write as w
 
 STAGES = ["Lead", "Qualified", "Won"]
 
@@ -45,7 +47,7 @@ def build_pipeline(client: attio.Client) -> str:
             "sales_pipeline",
             parent_object="companies",
             parent_record_id=company.record_id,
-            entry_values={"stage": "Lead"},
+            entry_values={"stage": w.status("Lead")},
         )
     return "sales_pipeline"
 
@@ -75,8 +77,8 @@ def main() -> int:
             # Move the first entry forward twice; PATCH keeps the history of a status.
             first = entries[0]
             for stage in STAGES[1:]:
-                attio.Entry.update(client, slug, first.entry_id, {"stage": stage})
-            won = attio.Entry.list(client, slug, filter={"stage": "Won"}).data
+                attio.Entry.update(client, slug, first.entry_id, {"stage": w.status(stage)})
+            won = attio.Entry.list(client, slug, filter=f.attr("stage").eq("Won")).data
             print(f"entries in 'Won': {[e.parent_record_id for e in won]}")
             history = attio.Entry.list_attribute_values(
                 client, slug, first.entry_id, "stage", show_historic=True

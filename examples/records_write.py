@@ -12,6 +12,7 @@ import uuid
 from _common import make_client
 
 import attio
+from attio import write as w
 
 
 def main() -> int:
@@ -22,17 +23,21 @@ def main() -> int:
         company = attio.Record.create(
             client,
             "companies",
-            {"name": f"Example Widgets {suffix}", "domains": [f"widgets-{suffix}.example"]},
+            {
+                "name": f"Example Widgets {suffix}",
+                "domains": [w.domain(f"widgets-{suffix}.example")],
+            },
         )
         created.append(("companies", company.record_id))
         print(f"created company {company.plain('name')} -> {company.record_id}")
 
         # Upsert by a unique attribute: a second call with the same email updates, not duplicates.
         email = f"jo-{suffix}@widgets-{suffix}.example"
-        person_values = {
-            "email_addresses": [email],
-            "name": {"first_name": "Jo", "last_name": "Example", "full_name": "Jo Example"},
-            "company": {"target_object": "companies", "target_record_id": company.record_id},
+        # attio.write builds each documented shape; plain Python values pass as they are.
+        person_values: w.WriteValues = {
+            "email_addresses": [w.email(email)],
+            "name": w.personal_name("Jo", "Example"),
+            "company": w.record_ref("companies", record_id=company.record_id),
         }
         person = attio.Record.upsert(
             client, "people", person_values, matching_attribute="email_addresses"

@@ -13,6 +13,7 @@ from attio.attributes import (
     CurrencyConfig,
     RecordReferenceConfig,
 )
+from tests.bodies import full
 from tests.conftest import MockAttio, load_real
 from tests.samples import BAD_TARGETS, roundtrip
 
@@ -185,7 +186,8 @@ def test_attribute_accepts_unknown_type_and_fields() -> None:
 
 
 def test_attribute_minimal_body_adds_nothing() -> None:
-    body = {"id": TEXT_ATTRIBUTE["id"], "api_slug": "nickname"}
+    # Every field the spec requires, none of the optional ones: nothing is added on dump.
+    body = full("Attribute", id=TEXT_ATTRIBUTE["id"], api_slug="nickname")
     roundtrip(attio.Attribute, body)
 
 

@@ -11,6 +11,7 @@ import pytest
 import attio
 from attio import values as V
 from attio._parsing import parse_data, parse_page
+from tests.bodies import full
 from tests.conftest import MockAttio, load_real
 from tests.test_values import MODELS, SAMPLES, WS, value
 
@@ -95,7 +96,8 @@ def test_entry_helpers_read_entry_values() -> None:
 
 
 def test_entry_without_entry_values() -> None:
-    body = {"id": {"workspace_id": WS, "list_id": LIST_ID, "entry_id": "e"}}
+    body = full("Entry", id={"workspace_id": WS, "list_id": LIST_ID, "entry_id": "e"})
+    del body["entry_values"]
     entry = attio.Entry.model_validate(body)
     assert entry.entry_values == {}
     assert entry.model_dump(mode="json") == body

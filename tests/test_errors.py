@@ -136,9 +136,33 @@ def test_wrongly_typed_fields_keep_the_rest() -> None:
     body = {"code": 123, "message": "readable", "extra_field": [1, 2]}
     error = parse_error_body(json.dumps(body).encode())
     assert error is not None
-    assert error.code is None
+    assert error.code == ""  # typed ``str``: "" when the body had no usable code
     assert error.message == "readable"
     assert error.model_dump()["extra_field"] == [1, 2]
+    assert "code" not in error.model_dump()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"status_code": 404, "type": "invalid_request_error"},
+        {"status_code": 400, "code": "x"},
+        {"message": "only"},
+        {"statusCode": 400, "code": "c", "message": "m", "validation_errors": []},
+    ],
+)
+def test_code_and_message_are_str_and_the_body_round_trips(body: dict[str, Any]) -> None:
+    error = parse_error_body(json.dumps(body).encode())
+    assert error is not None
+    assert isinstance(error.code, str)
+    assert isinstance(error.message, str)
+    assert error.code == body.get("code", "")
+    assert error.message == body.get("message", "")
+    dumped = error.model_dump()
+    for key in ("code", "message"):
+        assert (key in dumped) == (key in body)
+    err = make_status_error(response(400, json.dumps(body).encode()))
+    assert err.code == (body.get("code") or None)
 
 
 def test_status_error_with_an_unread_streamed_body_never_raises() -> None:

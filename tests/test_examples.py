@@ -22,6 +22,7 @@ def test_the_examples_exist() -> None:
         "notes_tasks",
         "async_concurrent",
         "webhook_receiver",
+        "typed_reads",
     } <= names
 
 

@@ -16,6 +16,7 @@ import attio.filters as f
 from attio._request import encode_json
 from attio.testing import FakeAttio
 from attio.values import PersonalNameValue
+from tests.bodies import full
 
 ID = "5f3c1a0e-9a34-4d3e-8f4b-6f7d2b1c0a99"
 
@@ -397,7 +398,7 @@ def test_webhook_filter_in_a_subscription_is_sent_exactly() -> None:
 
     def handler(request: httpx.Request) -> httpx.Response:
         bodies.append(request.content)
-        return httpx.Response(200, json={"data": {"id": {"workspace_id": ID, "webhook_id": ID}}})
+        return httpx.Response(200, json={"data": full("Webhook")})
 
     client = attio.Client(
         api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler))

@@ -13,9 +13,10 @@ import httpx
 import pytest
 
 import attio
+from tests.bodies import full
 from tests.conftest import CLIENT_KINDS, MockAttio
 
-RECORD = {"id": {"workspace_id": "w", "object_id": "o", "record_id": "r"}, "values": {}}
+RECORD = full("Record", id={"workspace_id": "w", "object_id": "o", "record_id": "r"})
 
 
 def deep_filter(depth: int) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import email.utils
 import pytest
 
 import attio
+from tests.bodies import full
 from tests.conftest import CLIENT_KINDS, MockAttio
 
 RATE_LIMITED = {"status_code": 429, "type": "rate_limit_error", "code": "rate_limit_exceeded"}
@@ -65,7 +66,7 @@ async def test_every_retry_waits_at_least_the_backoff_step(
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_a_future_retry_after_is_still_honoured(mock: MockAttio, kind: str) -> None:
     mock.reply(429, RATE_LIMITED, headers={"Retry-After": "3"})
-    mock.reply(200, {"data": {"id": {"workspace_id": "w", "object_id": "o", "record_id": "r"}}})
+    mock.reply(200, {"data": full("Record")})
     await get(mock, kind)
     assert mock.sleeps == [3.0]
 
@@ -73,7 +74,7 @@ async def test_a_future_retry_after_is_still_honoured(mock: MockAttio, kind: str
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_a_short_retry_after_is_raised_to_the_floor(mock: MockAttio, kind: str) -> None:
     mock.reply(429, RATE_LIMITED, headers={"Retry-After": "0.01"})
-    mock.reply(200, {"data": {"id": {"workspace_id": "w", "object_id": "o", "record_id": "r"}}})
+    mock.reply(200, {"data": full("Record")})
     await get(mock, kind)
     assert len(mock.sleeps) == 1
     assert 0.25 <= mock.sleeps[0] <= 0.5

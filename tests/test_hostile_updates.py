@@ -24,6 +24,7 @@ import pytest
 import attio
 from attio._sentinel import NOT_GIVEN
 from attio.testing import FakeAttio
+from tests.bodies import full
 from tests.conftest import CLIENT_KINDS, OPENAPI, MockAttio, require_shared
 
 WS = "4a1f0c6e-0000-4000-8000-00000000a001"
@@ -45,7 +46,7 @@ class Case:
     args: tuple[str, ...]  # the path arguments after the client
     raw_path: bytes  # the path sent, percent-encoded
     operation: str  # the spec's path template of the PATCH operation
-    reply: dict[str, Any]  # a minimal ``data`` to answer with
+    reply: dict[str, Any]  # a complete ``data`` to answer with (tests/bodies.py)
     fields: dict[str, Any]  # every updatable field: the argument given ...
     sent: dict[str, Any]  # ... and its JSON in the body
     nullable: tuple[str, ...]  # the fields the spec lets be ``null``
@@ -65,7 +66,7 @@ CASES = [
         args=("fleet_vehicles",),
         raw_path=b"/v2/objects/fleet_vehicles",
         operation="/v2/objects/{object}",
-        reply={"id": {"workspace_id": WS, "object_id": OBJ_ID}},
+        reply=full("Object", id={"workspace_id": WS, "object_id": OBJ_ID}),
         fields={"api_slug": "cars", "singular_noun": "Car", "plural_noun": "Cars"},
         sent={"api_slug": "cars", "singular_noun": "Car", "plural_noun": "Cars"},
         nullable=(),
@@ -76,7 +77,9 @@ CASES = [
         args=("objects", "people", "nickname"),
         raw_path=b"/v2/objects/people/attributes/nickname",
         operation=ATTR,
-        reply={"id": {"workspace_id": WS, "object_id": OBJ_ID, "attribute_id": ATTR_ID}},
+        reply=full(
+            "Attribute", id={"workspace_id": WS, "object_id": OBJ_ID, "attribute_id": ATTR_ID}
+        ),
         fields={
             "title": "Alias",
             "description": "What friends call them",
@@ -105,14 +108,15 @@ CASES = [
         args=("objects", "companies", "tier", "Mid market / EU"),
         raw_path=b"/v2/objects/companies/attributes/tier/options/Mid%20market%20%2F%20EU",
         operation=ATTR + "/options/{option}",
-        reply={
-            "id": {
+        reply=full(
+            "SelectOption",
+            id={
                 "workspace_id": WS,
                 "object_id": OBJ_ID,
                 "attribute_id": ATTR_ID,
                 "option_id": "4a1f0c6e-0000-4000-8000-00000000a004",
-            }
-        },
+            },
+        ),
         fields={"title": "Mid-market", "is_archived": False},
         sent={"title": "Mid-market", "is_archived": False},
         nullable=(),
@@ -123,14 +127,15 @@ CASES = [
         args=("lists", "sales", "stage", "In Progress"),
         raw_path=b"/v2/lists/sales/attributes/stage/statuses/In%20Progress",
         operation=ATTR + "/statuses/{status}",
-        reply={
-            "id": {
+        reply=full(
+            "Status",
+            id={
                 "workspace_id": WS,
                 "object_id": OBJ_ID,
                 "attribute_id": ATTR_ID,
                 "status_id": "4a1f0c6e-0000-4000-8000-00000000a005",
-            }
-        },
+            },
+        ),
         fields={
             "title": "Doing",
             "celebration_enabled": True,
@@ -151,7 +156,7 @@ CASES = [
         args=("enterprise_sales",),
         raw_path=b"/v2/lists/enterprise_sales",
         operation="/v2/lists/{list}",
-        reply={"id": {"workspace_id": WS, "list_id": LIST_ID}},
+        reply=full("List", id={"workspace_id": WS, "list_id": LIST_ID}),
         fields={
             "name": "Enterprise",
             "api_slug": "enterprise",
@@ -172,7 +177,7 @@ CASES = [
         args=(TASK_ID,),
         raw_path=f"/v2/tasks/{TASK_ID}".encode(),
         operation="/v2/tasks/{task_id}",
-        reply={"id": {"workspace_id": WS, "task_id": TASK_ID}},
+        reply=full("Task", id={"workspace_id": WS, "task_id": TASK_ID}),
         fields={
             "deadline_at": dt.datetime(2025, 6, 1, 12, 0),
             "is_completed": True,

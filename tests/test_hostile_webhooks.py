@@ -29,6 +29,7 @@ from attio.webhooks import (
     WebhookDelivery,
     WebhookPayloadError,
     WebhookSignatureError,
+    WebhookSubscriptionParam,
     parse_delivery,
     verify_signature,
 )
@@ -754,7 +755,9 @@ def test_update_docstrings_name_endpoint_and_scope() -> None:
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_update_against_fake_attio_changes_only_what_was_given(kind: str) -> None:
     fake = FakeAttio()
-    subs = [{"event_type": "record.created", "filter": None}]
+    # Annotated: a bare list literal would be inferred as ``list[dict[str, str | None]]``,
+    # which is not a list of subscriptions (``event_type`` must be a WebhookEventType).
+    subs: list[WebhookSubscriptionParam] = [{"event_type": "record.created", "filter": None}]
     if kind == "sync":
         client = fake.client()
         created = attio.Webhook.create(
@@ -819,3 +822,35 @@ def test_a_receiver_round_trip_with_sign_delivery() -> None:
     assert handled == ["record.created"]
     assert receive(RAW.replace(b"created", b"deleted"), headers) == 401
     assert receive(b"{}", signed(b"{}")) == 400
+
+
+# --------------------------------------------------------------------------- event types
+
+
+def test_a_misspelt_event_type_from_untyped_data_is_refused_by_attio_not_rewritten() -> None:
+    # mypy refuses ``{"event_type": "record.craeted"}`` (tests/typing/check_inputs.py); data
+    # that bypassed the types (a config file) is sent unchanged, and Attio's 400 names the path.
+    fake = FakeAttio()
+    from_config: Any = [{"event_type": "record.craeted"}]
+    with pytest.raises(attio.BadRequestError, match=r"data\.subscriptions\.0\.event_type"):
+        attio.Webhook.create(
+            fake.client(), target_url="https://a.example.com", subscriptions=from_config
+        )
+    [post] = [r for r in fake.requests if r.method == "POST"]
+    assert post.json == {
+        "data": {
+            "target_url": "https://a.example.com",
+            "subscriptions": [{"event_type": "record.craeted", "filter": None}],
+        }
+    }
+
+
+def test_every_event_type_round_trips_through_fake_attio() -> None:
+    fake = FakeAttio()
+    client = fake.client()
+    subs: list[WebhookSubscriptionParam] = [
+        {"event_type": event_type} for event_type in attio.webhooks.WEBHOOK_EVENT_TYPES
+    ]
+    created = attio.Webhook.create(client, target_url="https://a.example.com", subscriptions=subs)
+    assert [s.event_type for s in created.subscriptions] == list(attio.webhooks.WEBHOOK_EVENT_TYPES)
+    assert all(s.filter is None for s in created.subscriptions)

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 import attio
+from tests.bodies import full
 from tests.conftest import REAL_RESPONSES, MockAttio, load_real, require_shared
 from tests.samples import roundtrip
 
@@ -65,7 +66,7 @@ def test_list_fields_are_typed() -> None:
 
 
 def test_list_minimal_body_adds_nothing() -> None:
-    roundtrip(attio.List, {"id": SALES["id"]})
+    roundtrip(attio.List, full("List", id=SALES["id"]))
 
 
 @pytest.mark.parametrize(

@@ -8,24 +8,27 @@ from typing import Any
 import pytest
 
 import attio
+from tests.bodies import full
 from tests.conftest import MockAttio
 
 WS = "4a1f0c6e-0000-4000-8000-00000000a001"
 OBJ = "4a1f0c6e-0000-4000-8000-00000000a002"
 MEMBER = "9f9f9f9f-0000-4000-8000-00000000c001"
 
-ATTRIBUTE: dict[str, Any] = {
-    "id": {"workspace_id": WS, "object_id": OBJ, "attribute_id": "a1"},
-    "api_slug": "stage",
-    "type": "status",
-}
-LIST: dict[str, Any] = {
-    "id": {"workspace_id": WS, "list_id": "l1"},
-    "api_slug": "sales",
-    "workspace_access": "read-and-write",
-    "workspace_member_access": [{"workspace_member_id": MEMBER, "level": "read-only"}],
-}
-NOTE: dict[str, Any] = {"id": {"workspace_id": WS, "note_id": "n1"}, "title": "T"}
+ATTRIBUTE: dict[str, Any] = full(
+    "Attribute",
+    id={"workspace_id": WS, "object_id": OBJ, "attribute_id": "a1"},
+    api_slug="stage",
+    type="status",
+)
+LIST: dict[str, Any] = full(
+    "List",
+    id={"workspace_id": WS, "list_id": "l1"},
+    api_slug="sales",
+    workspace_access="read-and-write",
+    workspace_member_access=[{"workspace_member_id": MEMBER, "level": "read-only"}],
+)
+NOTE: dict[str, Any] = full("Note", id={"workspace_id": WS, "note_id": "n1"}, title="T")
 
 
 def test_attribute_create_sends_the_literal_type(mock: MockAttio) -> None:
@@ -108,11 +111,12 @@ def test_read_models_keep_unknown_enum_values() -> None:
     assert lst.workspace_member_access is not None
     assert lst.workspace_member_access[0].level == "owner"
     webhook = attio.Webhook.model_validate(
-        {
-            "id": {"workspace_id": WS, "webhook_id": "w1"},
-            "status": "paused",
-            "subscriptions": [{"event_type": "galaxy.created", "filter": None}],
-        }
+        full(
+            "Webhook",
+            id={"workspace_id": WS, "webhook_id": "w1"},
+            status="paused",
+            subscriptions=[{"event_type": "galaxy.created", "filter": None}],
+        )
     )
     assert webhook.status == "paused"
     assert webhook.subscriptions is not None

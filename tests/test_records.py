@@ -112,7 +112,10 @@ def test_record_helpers() -> None:
 
 
 def test_old_record_without_web_url_or_values() -> None:
-    body = {"id": {"workspace_id": WS, "object_id": OBJ, "record_id": "r"}, "created_at": None}
+    body = {
+        "id": {"workspace_id": WS, "object_id": OBJ, "record_id": "r"},
+        "created_at": "2024-10-01T09:00:00.000000000Z",
+    }
     record = attio.Record.model_validate(body)
     assert record.web_url is None
     assert record.values == {}

@@ -533,3 +533,30 @@ def test_async_get_cache_ttl_refresh(fake: FakeAttio) -> None:
             assert {s.title for s in deals.statuses("stage")} >= {"Lead", "Lost"}
 
     asyncio.run(main())
+
+
+def test_currency_built_for_another_currency_is_refused_before_sending(fake: FakeAttio) -> None:
+    """``w.currency(amount, code)`` sends ``{currency_value}`` only (Attio takes the code from
+    the attribute): a code that is not the attribute's currency fails locally."""
+    with fake.client() as client:
+        schema = ObjectSchema.get(client, "objects", "companies")
+        schema.check({"funding_raised_usd": w.currency(Decimal("10.5"), "usd")})
+        schema.check({"funding_raised_usd": w.currency(Decimal("10.5"))})
+        with pytest.raises(WriteValidationError) as caught:
+            schema.check({"funding_raised_usd": [w.currency(Decimal("10.5"), "EUR")]})
+        message = str(caught.value)
+        assert "funding_raised_usd" in message
+        assert "EUR" in message
+        assert "USD" in message
+    with fake.client(validate_writes=True) as checked:
+        before = len(fake.requests)
+        with pytest.raises(WriteValidationError):
+            attio.Record.create(
+                checked, "companies", {"name": "X", "funding_raised_usd": w.currency(1, "GBP")}
+            )
+        sent = [r for r in fake.requests[before:] if r.method == "POST"]
+        assert sent == []
+        made = attio.Record.create(
+            checked, "companies", {"name": "Y", "funding_raised_usd": w.currency(2, "USD")}
+        )
+        assert made.plain("funding_raised_usd") == Decimal(2)

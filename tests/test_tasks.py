@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import attio
+from tests.bodies import full
 from tests.conftest import MockAttio
 
 KINDS = ("sync", "async")
@@ -214,5 +215,5 @@ def test_round_trip_with_null_deadline_and_future_fields() -> None:
     parsed = attio.Task.model_validate(body)
     assert parsed.deadline_at is None
     assert parsed.model_dump(mode="json") == body
-    minimal = {"id": {"workspace_id": WS, "task_id": "t"}}
+    minimal = full("Task", id={"workspace_id": WS, "task_id": "t"})
     assert attio.Task.model_validate(minimal).model_dump(mode="json") == minimal

@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import inspect
 import json
-from typing import Any
+import re
+from typing import Any, get_args, get_type_hints
 
 import pytest
 
 import attio
+import attio.webhooks
+from attio.filters import webhook_field
+from attio.testing import FakeAttio
 from attio.webhooks import (
     SIGNATURE_HEADERS,
+    WEBHOOK_EVENT_TYPES,
     WebhookDelivery,
+    WebhookEventType,
     WebhookPayloadError,
     WebhookSignatureError,
+    WebhookSubscriptionParam,
     parse_delivery,
     verify_signature,
 )
-from tests.conftest import MockAttio, load_real
+from tests.conftest import OPENAPI, MockAttio, load_real, require_shared
 
 KINDS = ("sync", "async")
 
@@ -355,3 +363,104 @@ def test_real_delivery_parses_verifies_and_round_trips() -> None:
     assert event.id["note_id"] == body["events"][0]["id"]["note_id"]
     assert event.model_extra is not None
     assert event.model_extra["parent_record_id"] == body["events"][0]["parent_record_id"]
+
+
+# --------------------------------------------------------------------------- event types
+
+
+def _spec_event_types(spec: Any, method: str, path: str) -> list[str]:
+    def deref(node: Any) -> Any:
+        while "$ref" in node:
+            target = spec
+            for key in node["$ref"].split("/")[1:]:
+                target = target[key]
+            node = target
+        return node
+
+    operation = spec["paths"][path][method]
+    if method == "get":
+        schema = deref(operation["responses"]["200"])["content"]["application/json"]["schema"]
+    else:
+        schema = deref(operation["requestBody"])["content"]["application/json"]["schema"]
+    data = deref(schema["properties"]["data"])
+    item = deref(deref(data["properties"]["subscriptions"])["items"])
+    return list(deref(item["properties"]["event_type"])["enum"])
+
+
+def test_the_event_types_are_the_specs() -> None:
+    spec = json.loads(require_shared(OPENAPI).read_text())
+    one = "/v2/webhooks/{webhook_id}"
+    assert list(WEBHOOK_EVENT_TYPES) == _spec_event_types(spec, "get", one)
+    assert list(WEBHOOK_EVENT_TYPES) == _spec_event_types(spec, "post", "/v2/webhooks")
+    assert list(WEBHOOK_EVENT_TYPES) == _spec_event_types(spec, "patch", one)
+    assert get_args(WebhookEventType) == WEBHOOK_EVENT_TYPES
+    assert len(set(WEBHOOK_EVENT_TYPES)) == 27
+
+
+def test_the_event_types_match_the_notes_on_the_api() -> None:
+    notes = require_shared(OPENAPI.parent / "attio-api.md").read_text()
+    line = next(text for text in notes.splitlines() if "Event types (27" in text)
+    listed = re.findall(r"[a-z-]+\.[a-z-]+", line.split(":", 1)[1])
+    assert set(listed) == set(WEBHOOK_EVENT_TYPES)
+
+
+def test_the_event_type_literal_is_exported_and_documented() -> None:
+    assert "WebhookEventType" in attio.webhooks.__all__
+    assert "WebhookSubscriptionParam" in attio.webhooks.__all__
+    for method in (attio.Webhook.create, attio.Webhook.update):
+        param = str(inspect.signature(method).parameters["subscriptions"])
+        assert "WebhookSubscriptionParam | WebhookSubscription" in param
+    hints = get_type_hints(WebhookSubscriptionParam)
+    assert hints["event_type"] == WebhookEventType
+    assert WebhookSubscriptionParam.__required_keys__ == {"event_type"}
+    assert "WebhookEventType" in (attio.Webhook.create.__doc__ or "")
+
+
+@pytest.mark.parametrize("event_type", WEBHOOK_EVENT_TYPES)
+def test_fake_attio_accepts_every_event_type(event_type: WebhookEventType) -> None:
+    client = FakeAttio().client()
+    created = attio.Webhook.create(
+        client,
+        target_url="https://hooks.example.com/attio",
+        subscriptions=[{"event_type": event_type}],
+    )
+    assert [s.event_type for s in created.subscriptions] == [event_type]
+    assert attio.Webhook.get(client, created.id.webhook_id).subscriptions == created.subscriptions
+
+
+@pytest.mark.parametrize("kind", KINDS)
+async def test_every_subscription_form_is_sent_the_same(kind: str, mock: MockAttio) -> None:
+    wf = webhook_field("id.object_id").equals("o1")
+    typed: list[WebhookSubscriptionParam] = [
+        {"event_type": "record.created"},
+        {"event_type": "record.updated", "filter": None},
+        {"event_type": "list-entry.created", "filter": wf},
+    ]
+    dynamic: list[dict[str, Any]] = [dict(item) for item in typed]  # e.g. read from config
+    models = [attio.WebhookSubscription.model_validate(dict(item)) for item in typed]
+    expected = [
+        {"event_type": "record.created", "filter": None},
+        {"event_type": "record.updated", "filter": None},
+        {"event_type": "list-entry.created", "filter": wf.to_json()},
+    ]
+    for subscriptions in (typed, dynamic, models):
+        mock.data(webhook(1))
+        await call(
+            kind, mock, "create", target_url="https://h.example.com", subscriptions=subscriptions
+        )
+        assert mock.body()["data"]["subscriptions"] == expected
+
+
+def test_read_models_keep_event_types_attio_adds_later() -> None:
+    body = webhook(1, subscriptions=[{"event_type": "activity.created", "filter": None}])
+    read = attio.Webhook.model_validate(body)
+    assert read.subscriptions[0].event_type == "activity.created"
+    assert read.model_dump(mode="json") == body
+    raw = json.dumps(
+        {
+            "webhook_id": HOOK,
+            "events": [{"event_type": "activity.created", "id": {"workspace_id": WS}, "actor": {}}],
+        }
+    ).encode()
+    delivery = parse_delivery(raw, verify=False)
+    assert delivery.events[0].event_type == "activity.created"

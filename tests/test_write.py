@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -13,6 +15,7 @@ import pytest
 
 import attio
 import attio.write as w
+from attio._request import encode_json
 from attio.testing import FakeAttio
 from attio.values import (
     ActorReferenceValue,
@@ -163,11 +166,20 @@ def test_phone() -> None:
 
 
 def test_currency() -> None:
+    # Attio's currency write is {currency_value} alone (the code comes from the attribute's
+    # configuration): a code is kept on the side for ObjectSchema.check, never sent.
     exact = w.currency(Decimal("1250000.50"), "USD")
-    assert exact == {"currency_value": Decimal("1250000.50"), "currency_code": "USD"}
+    assert exact == {"currency_value": Decimal("1250000.50")}
     assert str(exact["currency_value"]) == "1250000.50"
+    assert w.currency_code_of(exact) == "USD"
     assert w.currency(5) == {"currency_value": 5}
-    assert w.currency(4.99, "eur") == {"currency_value": 4.99, "currency_code": "EUR"}
+    assert w.currency_code_of(w.currency(5)) is None
+    euros = w.currency(4.99, "eur")
+    assert euros == {"currency_value": 4.99}
+    assert w.currency_code_of(euros) == "EUR"
+    assert encode_json({"x": euros}) == b'{"x":{"currency_value":4.99}}'
+    assert w.currency_code_of(copy.deepcopy(euros)) == "EUR"
+    assert w.currency_code_of(pickle.loads(pickle.dumps(euros))) == "EUR"
 
 
 def test_simple_shapes() -> None:
@@ -275,7 +287,7 @@ EXPECTED_VALUES: dict[str, Any] = {
     "primary_location": {**NULL_LOCATION, "locality": "London", "country_code": "GB"},
     "owner": {"workspace_member_email_address": "owner@example.com"},
     "phone_numbers": [{"original_phone_number": "+442079460000", "country_code": "GB"}],
-    "annual_revenue": {"currency_value": 1250000.50, "currency_code": "USD"},
+    "annual_revenue": {"currency_value": 1250000.50},
     "stage": {"status": "Lead"},
     "categories": [{"option": "B2B"}, {"option": "SaaS"}],
     "website": {"domain": "acme.com"},

@@ -125,3 +125,55 @@ def targets(client: attio.Client, aclient: attio.AsyncClient) -> None:
     attio.Attribute.list(client, "object", "people")  # type: ignore[arg-type]
     attio.Status.list(client, "list", "deals", "stage")  # type: ignore[arg-type]
     attio.ObjectSchema.get(client, "records", "people")  # type: ignore[arg-type]
+
+
+def webhook_event_types(client: attio.Client, aclient: attio.AsyncClient) -> None:
+    from attio.filters import webhook_field
+    from attio.webhooks import WebhookEventType, WebhookSubscriptionParam
+
+    oid = "9f9f9f9f-0000-4000-8000-00000000c002"
+    attio.Webhook.create(
+        client,
+        target_url="https://example.com/hook",
+        subscriptions=[
+            {"event_type": "record.created"},
+            {"event_type": "record.updated", "filter": None},
+            {"event_type": "note.created", "filter": webhook_field("id.object_id").equals(oid)},
+            {"event_type": "task.deleted", "filter": {"$and": []}},
+            attio.WebhookSubscription(event_type="list-entry.created", filter=None),
+        ],
+    )
+    attio.Webhook.create(
+        client,
+        target_url="https://example.com/hook",
+        subscriptions=[{"event_type": "record.craeted"}],  # type: ignore[list-item]
+    )
+    attio.Webhook.update(
+        client,
+        "9f9f9f9f-0000-4000-8000-00000000c003",
+        subscriptions=[{"event_type": "record.craeted", "filter": None}],  # type: ignore[list-item]
+    )
+    attio.Webhook.create_async(
+        aclient,
+        target_url="https://example.com/hook",
+        subscriptions=[{"event_type": "records.created"}],  # type: ignore[list-item]
+    ).close()
+    good: WebhookEventType = "workspace-member.created"
+    bad: WebhookEventType = "workspace-member.joined"  # type: ignore[assignment]
+    one: WebhookSubscriptionParam = {"event_type": good}
+    typo: WebhookSubscriptionParam = {"event_type": "record.craeted"}  # type: ignore[typeddict-item]
+    two: WebhookSubscriptionParam = {"event_type": bad, "filter": None}
+    attio.Webhook.update(
+        client, "9f9f9f9f-0000-4000-8000-00000000c003", subscriptions=[one, two, typo]
+    )
+    # A subscription without its event type, or with a misspelt key, is refused too.
+    attio.Webhook.create(
+        client,
+        target_url="https://example.com/hook",
+        subscriptions=[{"filter": None}],  # type: ignore[list-item]
+    )
+    attio.Webhook.create(
+        client,
+        target_url="https://example.com/hook",
+        subscriptions=[{"event_type": "record.created", "filters": None}],  # type: ignore[list-item]
+    )

@@ -122,6 +122,9 @@ def validation_issues(error: attio.AttioError) -> None:
     assert_type(issues[0]["options"], Any)
     assert_type(issues[0].raw, Any)
     assert_type(attio.ValidationIssue.from_item({"path": ["data"]}), attio.ValidationIssue)
+    assert_type(error.code, str)  # "" when the body had none
+    assert_type(error.message, str)
+    assert_type(error.code.upper(), str)
 
 
 def mistakes(

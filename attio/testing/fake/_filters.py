@@ -36,7 +36,7 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "domain": ("domain", ("root_domain",)),
     "phone-number": ("phone_number", ("original_phone_number", "country_code")),
     "select": ("option", ("title", "id")),
-    "status": ("status", ("title", "id")),
+    "status": ("status", ("title", "id", "active_from")),
     "record-reference": ("target_record_id", ("target_object",)),
     "actor-reference": ("referenced_actor_id", ("referenced_actor_type",)),
     "location": (LOCATION_KEYS[0], LOCATION_KEYS[1:]),
@@ -53,6 +53,39 @@ NUMERIC_FIELDS = frozenset(
         ("currency", "currency_value"),
     }
 )
+
+TEXT_OPERATORS = frozenset({"$contains", "$starts_with", "$ends_with"})
+
+# What a field holds decides the operators Attio takes on it ([docs] attribute-type pages:
+# checkbox takes only ``$eq``; text takes ``$eq``, ``$in``, ``$contains``, ``$starts_with``,
+# ``$ends_with``; a status is matched by equality (title or id) and by when it was set,
+# ``active_from``, with ``$lt``/``$lte``/``$gt``/``$gte`` only). Anything else is a 400
+# ``filter_error`` before any row is read.
+FIELD_OPERATORS: dict[str, frozenset[str]] = {
+    "boolean": frozenset({"$eq"}),
+    "number": frozenset({"$eq", "$in", "$lt", "$lte", "$gt", "$gte", "$not_empty"}),
+    "moment": frozenset({"$eq", "$in", "$lt", "$lte", "$gt", "$gte", "$not_empty"}),
+    "changed": frozenset({"$lt", "$lte", "$gt", "$gte"}),
+    "choice": frozenset({"$eq", "$in", "$not_empty"}),
+    "text": frozenset({"$eq", "$in", "$contains", "$starts_with", "$ends_with", "$not_empty"}),
+}
+
+
+def field_kind(attr: JSON, field: str) -> str:
+    """What the ``field`` of ``attr``'s values holds (a key of :data:`FIELD_OPERATORS`)."""
+    kind = attr["type"]
+    if field == "active_from":
+        return "changed"
+    if kind == "checkbox":
+        return "boolean"
+    if (kind, field) in NUMERIC_FIELDS:
+        return "number"
+    if kind in ("date", "timestamp") or field == "interacted_at":
+        return "moment"
+    if kind in ("select", "status", "record-reference", "actor-reference", "interaction"):
+        return "choice"
+    return "text"
+
 
 MAX_FILTER_DEPTH = 64
 """How deeply ``$and``/``$or``/``$not`` may nest in one filter (a 400 beyond)."""
@@ -76,6 +109,8 @@ def filter_error(message: str) -> AttioFakeError:
 def candidates(attr: JSON, value: JSON, field: str) -> list[Any]:
     """The scalars of one value that a condition on ``field`` compares against."""
     kind = attr["type"]
+    if field == "active_from":
+        return [value.get("active_from")]
     if kind in ("select", "status"):
         key = "option" if kind == "select" else "status"
         obj = value[key]
@@ -89,7 +124,7 @@ def candidates(attr: JSON, value: JSON, field: str) -> list[Any]:
 def _norm(attr: JSON, field: str, literal: Any) -> Any:
     kind = attr["type"]
     if isinstance(literal, str):
-        if kind == "timestamp" or field == "interacted_at":
+        if kind == "timestamp" or field in ("interacted_at", "active_from"):
             moment = parse_timestamp(literal)
             return iso(moment) if moment else literal
         if kind == "date":
@@ -256,11 +291,21 @@ class Query:
     def _field(self, attr: JSON, field: str, ops: JSON) -> ValuesTest:
         tests: list[ValuesTest] = []
         for op, literal in ops.items():
-            if op == "$not_empty":
-                tests.append(_emptiness(bool(literal)))
-                continue
-            if op not in OPERATORS:
+            if op != "$not_empty" and op not in OPERATORS:
                 raise filter_error(f'Unknown operator "{op}" for attribute "{attr["api_slug"]}".')
+            holds = field_kind(attr, field)
+            if op not in FIELD_OPERATORS[holds]:
+                raise filter_error(
+                    f'Operator "{op}" is not supported on the "{field}" field of attribute '
+                    f'"{attr["api_slug"]}" of type "{attr["type"]}".'
+                )
+            if op == "$not_empty":
+                if not isinstance(literal, bool):
+                    raise filter_error('"$not_empty" takes true or false.')
+                tests.append(_emptiness(literal))
+                continue
+            if op in TEXT_OPERATORS and not isinstance(literal, str):
+                raise filter_error(f'Operator "{op}" compares text, not {literal!r}.')
             if op == "$in":
                 if not isinstance(literal, list):
                     raise filter_error('"$in" takes an array of values.')
@@ -301,7 +346,15 @@ class Query:
         for index, (owner, slug) in enumerate(path):
             here = self._owner(owner, parent, index)
             if steps and steps[-1][0] == "ref":
-                steps[-1] = ("ref", steps[-1][1], here)
+                via = steps[-1][1]
+                assert via is not None
+                allowed = via["config"]["record_reference"]["allowed_object_ids"] or []
+                if allowed and here not in allowed:
+                    raise filter_error(
+                        f'Hop {index} of the path names "{owner}", but attribute '
+                        f'"{via["api_slug"]}" does not reference records of that object.'
+                    )
+                steps[-1] = ("ref", via, here)
             if index == len(path) - 1:
                 return steps, self._attribute(here, slug)
             if slug == "parent_record":

@@ -252,6 +252,8 @@ class RecordsStore(Schema):
             stored.extend(self.make_value(attr, f, now) for f in added)
             if attr["type"] == "record-reference" and attr["relationship"]:
                 links.append((attr, added, removed))
+        if creating:
+            self._default_checkboxes(parent_id, values, now)
         required = self.live_attributes(parent_id) if creating else [a for a, _ in planned]
         for attr in required:
             if attr["is_required"] and not active(values.get(attr["id"]["attribute_id"], [])):
@@ -263,6 +265,27 @@ class RecordsStore(Schema):
         state["values"] = values
         for attr, added, removed in links:
             self._relink(attr, state, added, removed, now)
+
+    def _default_checkboxes(self, parent_id: str, values: JSON, now: str) -> None:
+        """A checkbox is never empty ([docs] "does not support null values"; [real] records
+        list unset checkboxes as ``[{"value": false}]``): one not written reads ``false``."""
+        for attr in self.live_attributes(parent_id):
+            if attr["type"] != "checkbox":
+                continue
+            stored = values.setdefault(attr["id"]["attribute_id"], [])
+            if not active(stored):
+                stored.append(self.make_value(attr, {"value": False}, now))
+
+    def create_attribute(self, parent_id: str, kind: str, data: JSON) -> JSON:
+        """Create an attribute (see :meth:`Schema.create_attribute`); a new checkbox reads
+        ``false`` on every existing record or entry."""
+        attr = super().create_attribute(parent_id, kind, data)
+        if attr["type"] == "checkbox":
+            rows = self.records.get(parent_id) or self.entries.get(parent_id) or {}
+            now = self.now()
+            for row in rows.values():
+                self._default_checkboxes(parent_id, row["values"], now)
+        return attr
 
     def _check_unique(self, parent_id: str, own_id: str, attr: JSON, fields: list[JSON]) -> None:
         attr_id = attr["id"]["attribute_id"]

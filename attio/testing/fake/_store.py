@@ -7,44 +7,21 @@ import copy
 import re
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
+
+from attio.webhooks import WEBHOOK_EVENT_TYPES
 
 from . import _seed
-from ._errors import bad_request, not_found, validation
+from ._errors import bad_request, enum_issue, not_found, type_issue, validation
 from ._records_store import RecordsStore, active
 from ._schema import NULL_CONFIG, Schema
-from ._util import JSON, IdGenerator, iso, parse_timestamp
+from ._util import JSON, IdGenerator, iso, parse_timestamp, type_name
 
 __all__ = ["NULL_CONFIG", "RecordsStore", "Schema", "Store", "active"]
 
-EVENT_TYPES = (
-    "call-recording.created",
-    "comment.created",
-    "comment.resolved",
-    "comment.unresolved",
-    "comment.deleted",
-    "list.created",
-    "list.updated",
-    "list.deleted",
-    "list-attribute.created",
-    "list-attribute.updated",
-    "list-entry.created",
-    "list-entry.updated",
-    "list-entry.deleted",
-    "object-attribute.created",
-    "object-attribute.updated",
-    "note.created",
-    "note-content.updated",
-    "note.updated",
-    "note.deleted",
-    "record.created",
-    "record.merged",
-    "record.updated",
-    "record.deleted",
-    "task.created",
-    "task.updated",
-    "task.deleted",
-    "workspace-member.created",
-)
+# The event types a subscription may name: the client's own list (Attio's 27), so that the
+# fake refuses exactly what the typed input refuses.
+EVENT_TYPES = WEBHOOK_EVENT_TYPES
 
 
 _TASK_404 = 'Could not find Task with ID "{}".'
@@ -72,6 +49,48 @@ def _deadline(value: str | None) -> str | None:
     return iso(moment)
 
 
+WEBHOOK_FILTER_OPERATORS = ["equals", "not_equals"]
+
+
+def _filter_issues(flt: Any, where: list[str | int]) -> list[JSON]:
+    """The zod-style problems of a subscription ``filter`` (the spec's shape: ``null`` or
+    ``{"$and" | "$or": [{field: string, operator: equals | not_equals, value: string}]}``)."""
+    if flt is None:
+        return []
+    if not isinstance(flt, dict):
+        return [type_issue(where, "object", type_name(flt))]
+    kinds = [key for key in ("$and", "$or") if key in flt]
+    if len(kinds) != 1:
+        return [
+            {
+                "code": "invalid_union",
+                "path": where,
+                "message": 'A filter is null or an object with exactly one of "$and" and "$or".',
+            }
+        ]
+    items = flt[kinds[0]]
+    if not isinstance(items, list):
+        return [type_issue([*where, kinds[0]], "array", type_name(items))]
+    issues: list[JSON] = []
+    for index, item in enumerate(items):
+        at: list[str | int] = [*where, kinds[0], index]
+        if not isinstance(item, dict):
+            issues.append(type_issue(at, "object", type_name(item)))
+            continue
+        for key in ("field", "value"):
+            if not isinstance(item.get(key), str):
+                received = "undefined" if key not in item else type_name(item[key])
+                issues.append(type_issue([*at, key], "string", received))
+        operator = item.get("operator")
+        if not isinstance(operator, str):
+            received = "undefined" if "operator" not in item else type_name(operator)
+            expected = " | ".join(f"'{o}'" for o in WEBHOOK_FILTER_OPERATORS)
+            issues.append(type_issue([*at, "operator"], expected, received))
+        elif operator not in WEBHOOK_FILTER_OPERATORS:
+            issues.append(enum_issue([*at, "operator"], WEBHOOK_FILTER_OPERATORS, operator))
+    return issues
+
+
 def _subscriptions(items: list[JSON]) -> list[JSON]:
     result = []
     for index, item in enumerate(items):
@@ -88,7 +107,15 @@ def _subscriptions(items: list[JSON]) -> list[JSON]:
                     }
                 ],
             )
-        result.append({"event_type": item["event_type"], "filter": item.get("filter")})
+        where: list[str | int] = ["data", "subscriptions", index, "filter"]
+        issues = (
+            [type_issue(where, "object | null", "undefined")]
+            if "filter" not in item
+            else _filter_issues(item["filter"], where)
+        )
+        if issues:
+            raise validation("Body payload validation error.", issues)
+        result.append({"event_type": item["event_type"], "filter": item["filter"]})
     return result
 
 

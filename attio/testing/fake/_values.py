@@ -54,6 +54,11 @@ DIALING_CODES = {
 }
 COUNTRY_PREFIX = {country: code for code, country in DIALING_CODES.items()}
 
+# The spec's patterns for a location's coordinates (strings).
+_COORDINATE = {
+    "latitude": re.compile(r"^[-+]?([1-8]?\d(\.\d+)?|90(\.0+)?)$"),
+    "longitude": re.compile(r"^[-+]?(180(\.0+)?|((1[0-7]\d)|([1-9]?\d))(\.\d+)?)$"),
+}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "edu"}
 
@@ -315,9 +320,22 @@ def _location(slug: str, item: Any) -> JSON:
         ]
         raise validation(f'An invalid value was passed to attribute with slug "{slug}".', errors)
     location = {key: item[key] for key in LOCATION_KEYS}
+    errors = []
     for key in ("latitude", "longitude"):
-        if isinstance(location[key], (int, float)):
+        if isinstance(location[key], (int, float)) and not isinstance(location[key], bool):
             location[key] = str(location[key])
+        value = location[key]
+        if value is not None and not (isinstance(value, str) and _COORDINATE[key].match(value)):
+            errors.append(
+                {
+                    "validation": "regex",
+                    "code": "invalid_string",
+                    "message": "Invalid",
+                    "path": [key],
+                }
+            )
+    if errors:
+        raise validation(f'An invalid value was passed to attribute with slug "{slug}".', errors)
     return location
 
 
