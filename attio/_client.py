@@ -7,12 +7,14 @@ only send and sleep.
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import logging
 import os
+import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Any, TypeVar
+from collections import deque
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 import tenacity
@@ -22,18 +24,30 @@ from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
     ConfigurationError,
+    PaginationError,
     ResponseValidationError,
     clip,
     make_status_error,
 )
 from ._pagination import Page, PagedRequest, PageTrail, RawPage, advance
 from ._parsing import gc_paused
+from ._ratelimit import RateLimiter, RateLimits, make_limiter
 from ._request import Request, WriteCheck
-from ._retry import RetryPolicy
+from ._retry import RetryPolicy, replay_first_failure, replay_first_failure_async
 from ._sentinel import NOT_GIVEN, NotGiven
 from ._version import __version__
 
-__all__ = ["DEFAULT_TIMEOUT", "AsyncClient", "Client"]
+if TYPE_CHECKING:
+    import asyncio
+else:  # imported when an AsyncClient first sleeps: sync programs never load it
+    from ._lazy import LazyModule
+
+    asyncio = LazyModule("asyncio")
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+__all__ = ["DEFAULT_PREFETCH", "DEFAULT_RATE_LIMITS", "DEFAULT_TIMEOUT", "AsyncClient", "Client"]
 
 T = TypeVar("T")
 
@@ -42,6 +56,17 @@ logger = logging.getLogger("attio")
 DEFAULT_BASE_URL = "https://api.attio.com"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 """60 s to read, write or wait for a pooled connection; 10 s to connect."""
+
+DEFAULT_RATE_LIMITS = RateLimits()
+"""Attio's documented limits: 100 reads and 25 writes per second."""
+
+DEFAULT_PREFETCH = 4
+"""Page requests a stream keeps in flight at most (``1``: one after another)."""
+
+PREFETCH_BYTES = 5 * 2**20
+"""Raw bytes of pages fetched ahead that one stream may hold (estimated from the largest page
+so far): fetching ahead never costs more than about one raw page of memory, so pages of
+Attio's default 500 rich records (about 5 MB each) are fetched one after another."""
 
 
 class _WrongHTTPClient(ConfigurationError, TypeError):
@@ -64,6 +89,8 @@ class _BaseClient:
         default_headers: dict[str, str] | None,
         owns_http: bool,
         validate_writes: bool = False,
+        rate_limits: RateLimits | None = DEFAULT_RATE_LIMITS,
+        prefetch: int = DEFAULT_PREFETCH,
     ) -> None:
         key = api_key if api_key is not None else os.environ.get("ATTIO_API_KEY")
         if key is not None and not isinstance(key, str):
@@ -89,6 +116,11 @@ class _BaseClient:
                 raise ConfigurationError(f"timeout must be seconds or httpx.Timeout: {timeout!r}")
             if isinstance(timeout, (int, float)) and timeout <= 0:
                 raise ConfigurationError(f"timeout must be positive, got {timeout!r}")
+        if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 1:
+            raise ConfigurationError(f"prefetch must be an integer >= 1, got {prefetch!r}")
+        self._limiter: RateLimiter | None = make_limiter(rate_limits)
+        self.rate_limits = rate_limits
+        self.prefetch = prefetch
         self.__api_key = key
         self.base_url = base.rstrip("/")
         self.timeout = timeout
@@ -135,6 +167,49 @@ class _BaseClient:
             timeout=timeout,
         )
 
+    def _rate_wait(self, request: Request[Any]) -> float:
+        """Take a rate-limit token for ``request``: the seconds to wait before sending it."""
+        limiter = self._limiter
+        return 0.0 if limiter is None else limiter.reserve(request)
+
+    def _first_attempt_failed(self, exc: Exception, request: Request[Any]) -> bool:
+        """Whether the first attempt's failure ``exc`` is worth building the retry loop for."""
+        policy = self.retry_policy
+        return policy.max_retries > 0 and policy.should_retry(exc, request)
+
+    # ------------------------------------------------------------------ streams
+
+    def _ahead(self, paged: PagedRequest[Any], page_bytes: int, pages: int) -> int:
+        """How many requests to keep in flight ahead of the reader, ``paged``'s included,
+        after ``pages`` pages that each said more follow.
+
+        ``0`` when ``prefetch`` is 1 or when a page would not fit the memory budget. One (the
+        next page, fetched while this one is handed out: exactly the requests a sequential
+        walk sends) for cursor pages, whose next cursor is known only once a page is read,
+        and for the first two pages of an offset walk; ``prefetch`` from the third full page
+        on. Most walks are a page or three long: they send exactly a sequential walk's
+        requests, and only a longer walk may send requests past its end (at most
+        ``prefetch - 1``).
+        """
+        if self.prefetch <= 1:
+            return 0
+        if paged.paging.style == "cursor" or pages <= 2 or paged.limit is None:
+            wanted = 1  # (no page size: nothing to guess the following offsets from)
+        else:
+            wanted = self.prefetch
+        return min(wanted, PREFETCH_BYTES // max(page_bytes, 1))
+
+    def _page(self, paged: PagedRequest[T], raw: RawPage[T], trail: PageTrail | None) -> Page[T]:
+        """The :class:`Page` for ``raw``, the answer to ``paged`` (the loop guard applied)."""
+        following, trail = advance(paged, raw, trail or PageTrail())
+        return Page(
+            raw.data,
+            next_cursor=raw.next_cursor,
+            next_request=following,
+            client=cast("Client | AsyncClient", self),
+            trail=trail,
+        )
+
     @staticmethod
     def _transport_error(exc: httpx.RequestError) -> APIConnectionError:
         """The typed error for an httpx failure; ``request_sent=False`` when nothing left."""
@@ -167,7 +242,7 @@ class _BaseClient:
         content = response.content
         try:
             with gc_paused:
-                return request.parse(content)
+                result = request.parse(content)
         except Exception as exc:  # any parse failure is a body that did not fit
             raise ResponseValidationError(
                 f"{request.method} {clip(request.path, 200)}: Attio's {response.status_code} "
@@ -176,9 +251,29 @@ class _BaseClient:
                 body=content,
                 response=response,
             ) from exc
+        return result
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries}, "
+            f"rate_limits={self.rate_limits!r}, prefetch={self.prefetch})"
+        )
+
+
+_SPENT_STREAM = httpx.ByteStream(b"")
+
+
+def _unlink(response: httpx.Response) -> None:
+    """Break the reference cycle httpx makes between a response and its (bound) stream, once
+    the body is read (the clients never stream a body).
+
+    Only the cyclic collector frees such a cycle, and a response that lived through a few
+    collections (a page fetched ahead, a page parsed with the collector paused) sits in the
+    oldest generation, which is collected rarely: without this, a stream's pages (megabytes
+    of body each) piled up there. With the cycle broken, the body goes as soon as the last
+    reference to the response does.
+    """
+    response.stream = _SPENT_STREAM
 
 
 def _check_key(key: str) -> None:
@@ -216,7 +311,17 @@ class Client(_BaseClient):
     ``timeout`` defaults to 60 s (10 s to connect) and ``None`` disables it;
     ``max_retries=3`` allows 4 attempts under API.md §6. ``http_client`` may be your own
     ``httpx.Client`` (proxies, ``MockTransport``, event hooks); it is not closed by
-    :meth:`close`. ``sleep`` replaces ``time.sleep`` between retries (tests inject it).
+    :meth:`close`. ``sleep`` replaces ``time.sleep`` between retries and while a rate limit
+    holds a request back (tests inject it).
+
+    ``rate_limits`` (default ``attio.RateLimits(reads_per_second=100, writes_per_second=25)``,
+    Attio's limits; ``None`` switches limiting off) spaces the requests of this client, all
+    its threads together, so that Attio never has to answer 429: see :class:`attio.RateLimits`.
+    ``prefetch`` (default 4; ``1`` fetches pages one after another) is how many page requests
+    ``stream``/``stream_all`` keep in flight at once: offset pages are fetched ahead by worker
+    threads once full pages show that more follow, cursor pages overlap one ahead, and
+    leaving the loop early starts nothing more (see :meth:`iter_pages`). Both are checked
+    when the client is built (a bad value is a ``ConfigurationError``).
 
     ``validate_writes=True`` (default ``False``; a non-bool is a ``ConfigurationError``)
     checks every record and entry write (``Record.create/upsert/update``'s ``values``,
@@ -244,6 +349,8 @@ class Client(_BaseClient):
         default_headers: dict[str, str] | None = None,
         sleep: Callable[[float], None] | None = None,
         validate_writes: bool = False,
+        rate_limits: RateLimits | None = DEFAULT_RATE_LIMITS,
+        prefetch: int = DEFAULT_PREFETCH,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise _WrongHTTPClient(
@@ -261,11 +368,20 @@ class Client(_BaseClient):
             default_headers=default_headers,
             owns_http=http_client is None,
             validate_writes=validate_writes,
+            rate_limits=rate_limits,
+            prefetch=prefetch,
         )
         self._http = http_client if http_client is not None else httpx.Client()
         self._sleep = sleep if sleep is not None else time.sleep
 
-    def _attempt(self, request: Request[Any]) -> httpx.Response:
+    def _attempt(
+        self, request: Request[Any], stopped: threading.Event | None = None
+    ) -> httpx.Response:
+        wait = self._rate_wait(request)
+        if wait > 0:
+            self._sleep(wait)
+        if stopped is not None and stopped.is_set():
+            raise _StreamStopped  # a page fetched ahead for a stream that has ended
         http_request = self._build(request)
         logger.debug("%s %s", request.method, request.path)
         started = time.monotonic()
@@ -274,7 +390,31 @@ class Client(_BaseClient):
         except httpx.RequestError as exc:
             logger.debug("%s %s failed: %s", request.method, request.path, type(exc).__name__)
             raise self._transport_error(exc) from exc
+        _unlink(response)
         self._check(request, response, started)
+        return response
+
+    def _send(
+        self, request: Request[Any], stopped: threading.Event | None = None
+    ) -> httpx.Response:
+        """Send ``request`` under the rate limits and Attio's retry rules; the raw answer.
+
+        The first attempt runs bare; tenacity is built only when it failed in a retryable way.
+        ``stopped`` (pages fetched ahead): once set, no further attempt is sent.
+        """
+        try:
+            return self._attempt(request, stopped)
+        except Exception as exc:
+            if not self._first_attempt_failed(exc, request):
+                raise
+            first = exc
+        retrying = tenacity.Retrying(
+            sleep=self._sleep, **self.retry_policy.tenacity_kwargs(request)
+        )
+        attempt = (
+            self._attempt if stopped is None else functools.partial(self._attempt, stopped=stopped)
+        )
+        response: httpx.Response = retrying(replay_first_failure(first, attempt), request)
         return response
 
     def request(self, request: Request[T]) -> T:
@@ -285,38 +425,63 @@ class Client(_BaseClient):
             from .schema import ObjectSchema  # schema imports the resources, which import this
 
             ObjectSchema.get(self, write.target, write.identifier).check(write.values)
-        retrying = tenacity.Retrying(
-            sleep=self._sleep, **self.retry_policy.tenacity_kwargs(request)
-        )
-        response: httpx.Response = retrying(self._attempt, request)
-        return self._parse(request, response)
+        return self._parse(request, self._send(request))
 
     def fetch_page(self, paged: PagedRequest[T], trail: PageTrail | None = None) -> Page[T]:
         """Fetch one page of a paginated request (``trail``: the loop guard's memory so far)."""
         raw: RawPage[T] = self.request(paged.request)
-        following, trail = advance(paged, raw, trail or PageTrail())
-        return Page(
-            raw.data,
-            next_cursor=raw.next_cursor,
-            next_request=following,
-            client=self,
-            trail=trail,
-        )
+        return self._page(paged, raw, trail)
 
-    def iter_pages(self, paged: PagedRequest[T]) -> Iterator[Page[T]]:
-        """Every page in turn, lazily; only the current page is held."""
-        page = self.fetch_page(paged)
-        while True:
-            yield page
-            following = page.next_request  # raises PaginationError if the server loops
-            if following is None:
-                return
-            page = self.fetch_page(following, page.trail)
+    def iter_pages(self, paged: PagedRequest[T]) -> Generator[Page[T], None, None]:
+        """Every page in turn, lazily, in order.
+
+        Offset pages are fetched ahead by worker threads, up to ``prefetch`` requests in
+        flight, once a full page shows that more follow (the raw answers wait; each is parsed
+        when its turn comes, so one parsed page is held at a time). Cursor pages overlap: the
+        next one is fetched while this one is handed out. Closing the iterator (leaving the
+        loop) cancels what has not started and drops what is in flight.
+        """
+        walk: _Walk[T, Future[httpx.Response]] = _Walk(self, paged)
+        pool: ThreadPoolExecutor | None = None
+        stopped = threading.Event()
+        try:
+            response = self._send(paged.request)
+            while True:
+                page, following, loop_error = walk.read(response)
+                del response
+                for guess in walk.to_fetch(following):
+                    if pool is None:
+                        from concurrent.futures import ThreadPoolExecutor
+
+                        pool = ThreadPoolExecutor(
+                            max_workers=self.prefetch, thread_name_prefix="attio-prefetch"
+                        )
+                    walk.fetching(guess, pool.submit(self._send, guess.request, stopped))
+                yield page
+                del page
+                if loop_error is not None:
+                    raise loop_error  # the server made the walk loop: this page was the last new
+                if following is None:
+                    return
+                fetched = walk.advance(following)
+                response = self._send(following.request) if fetched is None else fetched.result()
+        finally:
+            stopped.set()  # workers waiting for a token or a retry send nothing more
+            walk.cancel()
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
 
     def stream(self, paged: PagedRequest[T]) -> Iterator[T]:
-        """Every item of every page, lazily."""
-        for page in self.iter_pages(paged):
-            yield from page.data
+        """Every item of every page, lazily (pages fetched ahead: see :meth:`iter_pages`)."""
+        pages = self.iter_pages(paged)
+        try:
+            for page in pages:
+                data = page.data
+                del page  # only the items are held while they are handed out
+                yield from data
+                del data
+        finally:
+            pages.close()
 
     def close(self) -> None:
         """Close the connection pool (not a user-supplied ``http_client``)."""
@@ -330,6 +495,94 @@ class Client(_BaseClient):
         self.close()
 
 
+class _StreamStopped(Exception):
+    """Raised in a worker thread instead of sending a page fetched ahead for a stream that has
+    ended (its result is never read)."""
+
+
+class _Cancellable(Protocol):
+    def cancel(self) -> bool: ...
+
+
+F = TypeVar("F", bound=_Cancellable)
+
+
+class _Walk(Generic[T, F]):
+    """One walk over the pages of a paginated request, shared by both clients' ``iter_pages``:
+    the loop guard's trail, and the pages being fetched ahead (``F``: a thread's ``Future``
+    or an asyncio ``Task``), in order, each with the request it answers.
+
+    The clients only start fetches and wait for them; which page comes next, whether a guess
+    was right and how far ahead to go are decided here, once.
+    """
+
+    def __init__(self, client: _BaseClient, paged: PagedRequest[T]) -> None:
+        self.client = client
+        self.current = paged
+        self.trail = PageTrail()
+        self.window: deque[tuple[PagedRequest[T], F]] = deque()
+        self.page_bytes = 0
+        self.pages = 0
+
+    def read(
+        self, response: httpx.Response
+    ) -> tuple[Page[T], PagedRequest[T] | None, PaginationError | None]:
+        """The page in ``response`` (the answer to the current request), the request for the
+        page after it (``None`` at the end) and the loop guard's error, if the server made
+        the walk loop. Pages fetched ahead on a wrong guess (past the end, or a page of
+        another size than expected) are cancelled."""
+        self.page_bytes = max(self.page_bytes, len(response.content))
+        raw: RawPage[T] = self.client._parse(self.current.request, response)
+        outcome, self.trail = advance(self.current, raw, self.trail)
+        page = Page(
+            raw.data,
+            next_cursor=raw.next_cursor,
+            next_request=outcome,
+            client=cast("Client | AsyncClient", self.client),
+            trail=self.trail,
+        )
+        following = outcome if isinstance(outcome, PagedRequest) else None
+        if self.window and (following is None or self.window[0][0] != following):
+            self.cancel()
+        return page, following, outcome if isinstance(outcome, PaginationError) else None
+
+    def to_fetch(self, following: PagedRequest[T] | None) -> list[PagedRequest[T]]:
+        """The requests to start fetching ahead now, in order (none at the end)."""
+        if following is None:
+            return []
+        self.pages += 1
+        wanted = self.client._ahead(following, self.page_bytes, self.pages)
+        guesses: list[PagedRequest[T]] = []
+        guess = self.window[-1][0].after_full_page() if self.window else following
+        while guess is not None and len(self.window) + len(guesses) < wanted:
+            guesses.append(guess)
+            guess = guess.after_full_page()
+        return guesses
+
+    def fetching(self, request: PagedRequest[T], fetch: F) -> None:
+        """Note that ``fetch`` is fetching ``request`` ahead of the reader."""
+        self.window.append((request, fetch))
+
+    def advance(self, following: PagedRequest[T]) -> F | None:
+        """Move on to ``following``: its fetch if it was fetched ahead, else ``None``."""
+        self.current = following
+        return self.window.popleft()[1] if self.window else None
+
+    def cancel(self) -> None:
+        """Cancel the pages fetched ahead: those not started never start, the answers of the
+        others (or their errors) are never used."""
+        for _, fetch in self.window:
+            fetch.cancel()
+        self.window.clear()
+
+
+def _forget(task: asyncio.Task[Any]) -> None:
+    """Mark a prefetch task's error as seen, so that a page fetched past the end or dropped
+    after an early stop never logs "exception was never retrieved"."""
+    if not task.cancelled():
+        task.exception()
+
+
 async def _asyncio_sleep(seconds: float) -> None:
     await asyncio.sleep(seconds)
 
@@ -338,9 +591,11 @@ class AsyncClient(_BaseClient):
     """An asyncio Attio client; the same options as :class:`Client`.
 
     ``http_client`` is an ``httpx.AsyncClient``; ``sleep`` an async callable replacing
-    ``asyncio.sleep`` between retries. ``validate_writes=True`` checks record and entry
-    writes against the schema before sending, as on :class:`Client` (the schema reads need
-    ``object_configuration:read`` / ``list_configuration:read``; loaded with
+    ``asyncio.sleep`` between retries and rate-limit waits. ``rate_limits`` are shared by all
+    the tasks using the client; ``prefetch`` pages are fetched ahead by asyncio tasks, which
+    leaving the loop cancels (see :meth:`iter_pages`). ``validate_writes=True`` checks record
+    and entry writes against the schema before sending, as on :class:`Client` (the schema
+    reads need ``object_configuration:read`` / ``list_configuration:read``; loaded with
     :meth:`attio.ObjectSchema.get_async`, cached per client).
     """
 
@@ -359,6 +614,8 @@ class AsyncClient(_BaseClient):
         default_headers: dict[str, str] | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         validate_writes: bool = False,
+        rate_limits: RateLimits | None = DEFAULT_RATE_LIMITS,
+        prefetch: int = DEFAULT_PREFETCH,
     ) -> None:
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise _WrongHTTPClient(
@@ -376,11 +633,16 @@ class AsyncClient(_BaseClient):
             default_headers=default_headers,
             owns_http=http_client is None,
             validate_writes=validate_writes,
+            rate_limits=rate_limits,
+            prefetch=prefetch,
         )
         self._http = http_client if http_client is not None else httpx.AsyncClient()
         self._sleep = sleep if sleep is not None else _asyncio_sleep
 
     async def _attempt(self, request: Request[Any]) -> httpx.Response:
+        wait = self._rate_wait(request)
+        if wait > 0:
+            await self._sleep(wait)
         http_request = self._build(request)
         logger.debug("%s %s", request.method, request.path)
         started = time.monotonic()
@@ -389,7 +651,26 @@ class AsyncClient(_BaseClient):
         except httpx.RequestError as exc:
             logger.debug("%s %s failed: %s", request.method, request.path, type(exc).__name__)
             raise self._transport_error(exc) from exc
+        _unlink(response)
         self._check(request, response, started)
+        return response
+
+    async def _send(self, request: Request[Any]) -> httpx.Response:
+        """Send ``request`` under the rate limits and Attio's retry rules; the raw answer.
+
+        The first attempt runs bare; tenacity is built only when it failed in a retryable way.
+        """
+        try:
+            return await self._attempt(request)
+        except Exception as exc:
+            if not self._first_attempt_failed(exc, request):
+                raise
+            first = exc
+        retrying = tenacity.AsyncRetrying(
+            sleep=self._sleep, **self.retry_policy.tenacity_kwargs(request)
+        )
+        attempt = replay_first_failure_async(first, self._attempt)
+        response: httpx.Response = await retrying(attempt, request)
         return response
 
     async def request(self, request: Request[T]) -> T:
@@ -401,39 +682,55 @@ class AsyncClient(_BaseClient):
 
             schema = await ObjectSchema.get_async(self, write.target, write.identifier)
             schema.check(write.values)
-        retrying = tenacity.AsyncRetrying(
-            sleep=self._sleep, **self.retry_policy.tenacity_kwargs(request)
-        )
-        response: httpx.Response = await retrying(self._attempt, request)
-        return self._parse(request, response)
+        return self._parse(request, await self._send(request))
 
     async def fetch_page(self, paged: PagedRequest[T], trail: PageTrail | None = None) -> Page[T]:
         """Fetch one page of a paginated request (``trail``: the loop guard's memory so far)."""
         raw: RawPage[T] = await self.request(paged.request)
-        following, trail = advance(paged, raw, trail or PageTrail())
-        return Page(
-            raw.data,
-            next_cursor=raw.next_cursor,
-            next_request=following,
-            client=self,
-            trail=trail,
-        )
+        return self._page(paged, raw, trail)
 
-    async def iter_pages(self, paged: PagedRequest[T]) -> AsyncIterator[Page[T]]:
-        """Every page in turn, lazily; only the current page is held."""
-        page = await self.fetch_page(paged)
-        while True:
-            yield page
-            following = page.next_request  # raises PaginationError if the server loops
-            if following is None:
-                return
-            page = await self.fetch_page(following, page.trail)
+    async def iter_pages(self, paged: PagedRequest[T]) -> AsyncGenerator[Page[T], None]:
+        """Every page in turn, lazily, in order.
+
+        Offset pages are fetched ahead by asyncio tasks, up to ``prefetch`` requests in
+        flight, once a full page shows that more follow (the raw answers wait; each is parsed
+        when its turn comes, so one parsed page is held at a time). Cursor pages overlap: the
+        next one is fetched while this one is handed out. Closing the iterator (leaving the
+        loop) cancels the tasks in flight.
+        """
+        walk: _Walk[T, asyncio.Task[httpx.Response]] = _Walk(self, paged)
+        try:
+            response = await self._send(paged.request)
+            while True:
+                page, following, loop_error = walk.read(response)
+                del response
+                for guess in walk.to_fetch(following):
+                    task = asyncio.ensure_future(self._send(guess.request))
+                    task.add_done_callback(_forget)
+                    walk.fetching(guess, task)
+                yield page
+                del page
+                if loop_error is not None:
+                    raise loop_error  # the server made the walk loop: this page was the last new
+                if following is None:
+                    return
+                fetched = walk.advance(following)
+                response = await (self._send(following.request) if fetched is None else fetched)
+        finally:
+            walk.cancel()
 
     async def stream(self, paged: PagedRequest[T]) -> AsyncIterator[T]:
-        """Every item of every page, lazily."""
-        async for page in self.iter_pages(paged):
-            for item in page.data:
-                yield item
+        """Every item of every page, lazily (pages fetched ahead: see :meth:`iter_pages`)."""
+        pages = self.iter_pages(paged)
+        try:
+            async for page in pages:
+                data = page.data
+                del page  # only the items are held while they are handed out
+                for index in range(len(data)):
+                    yield data[index]
+                del data
+        finally:
+            await pages.aclose()
 
     async def aclose(self) -> None:
         """Close the connection pool (not a user-supplied ``http_client``)."""

@@ -10,35 +10,39 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from ._endpoints import Declared
+from ._parsing import gc_paused
 
-__all__ = ["Actor", "AttioModel", "Timestamp"]
+__all__ = ["Actor", "AttioModel", "SharedFieldsSet", "Timestamp", "shared_fields_set"]
 
 # RFC 3339 (section 5.6) lets the ``T`` and ``Z`` be lower case; year 0000 is refused (no
 # ``datetime`` can hold it, so ``.datetime`` would fail on a value that had been accepted).
+# Digits are ASCII (RFC 3339's DIGIT): ``re.ASCII`` here, ``[0-9]`` in the Rust pattern below
+# (whose ``\d`` is every Unicode digit, and a slower match).
 _TIMESTAMP_RE = re.compile(
     r"(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
     r"(?:[Tt ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.(\d{1,9})\d*)?)?)?"
-    r"([Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?"
+    r"([Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?",
+    re.ASCII,
 )
 
 # The same grammar without groups, plus the calendar (days per month, leap years), for
 # pydantic-core's Rust regex engine: JSON input is fully checked without a Python call.
-_YEAR = r"(?:[1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"  # 0001-9999
+_YEAR = r"(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"  # 0001-9999
 _CALENDAR_DATE = (
-    rf"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])"
-    r"|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))"
-    r"|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
+    rf"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
 )
 _TIMESTAMP_PATTERN = (
     rf"^{_CALENDAR_DATE}"
-    r"(?:[Tt ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?"
-    r"(?:[Zz]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$"
+    r"(?:[Tt ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?)?"
+    r"(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?$"
 )
 
 
@@ -171,6 +175,37 @@ class Timestamp(str):
         return {"type": "string", "format": "date-time"}
 
 
+class SharedFieldsSet(set[str]):
+    """The ``__pydantic_fields_set__`` shared by the models of one class that have every field
+    set (the values of a parsed page: most models hold a 700-byte set of their own otherwise).
+
+    A model takes a private copy before any assignment (``AttioModel.__setattr__``), and copies
+    (``model_copy``, ``copy.copy``) get their own; treat ``model_fields_set`` as read-only.
+    """
+
+    __slots__ = ()
+
+    def __copy__(self) -> set[str]:
+        return set(self)
+
+    def __deepcopy__(self, memo: Any) -> set[str]:
+        return set(self)
+
+    def __reduce__(self) -> Any:
+        return (set, (list(self),))
+
+
+_SHARED_FIELDS: dict[type[BaseModel], SharedFieldsSet] = {}
+
+
+def shared_fields_set(cls: type[BaseModel]) -> SharedFieldsSet:
+    """The shared set of every field name of ``cls`` (built once per class)."""
+    found = _SHARED_FIELDS.get(cls)
+    if found is None:
+        found = _SHARED_FIELDS[cls] = SharedFieldsSet(cls.model_fields)
+    return found
+
+
 class AttioModel(BaseModel):
     """Base of every Attio model: forward compatible and loss-free.
 
@@ -188,7 +223,20 @@ class AttioModel(BaseModel):
         serialize_by_alias=True,
         protected_namespaces=(),
         arbitrary_types_allowed=False,
+        # Build a model's validator when it first validates, not when its module is imported:
+        # a program pays only for the models it uses (import and first request stay fast).
+        defer_build=True,
     )
+
+    if not TYPE_CHECKING:  # hidden from type checkers: a __setattr__ would allow any name
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            # A model parsed in a page may share its set of set fields with its siblings (see
+            # SharedFieldsSet): it takes a set of its own before any assignment can change it.
+            fields_set = self.__pydantic_fields_set__
+            if type(fields_set) is SharedFieldsSet:
+                object.__setattr__(self, "__pydantic_fields_set__", set(fields_set))
+            super().__setattr__(name, value)
 
     def model_dump(self, **kwargs: Any) -> dict[str, Any]:
         """The model as a dict of Attio's JSON (``mode="json"``) or Python values.
@@ -196,7 +244,9 @@ class AttioModel(BaseModel):
         Defaults to ``exclude_unset=True`` so the dump equals what Attio sent.
         """
         kwargs.setdefault("exclude_unset", True)
-        return super().model_dump(**kwargs)
+        # A dump of a record builds thousands of dicts and lists: no collection in between.
+        with gc_paused:
+            return super().model_dump(**kwargs)
 
     def model_dump_json(self, **kwargs: Any) -> str:
         """The model as Attio's JSON text (``exclude_unset=True`` by default)."""

@@ -138,6 +138,14 @@ class PagedRequest(Generic[T]):
             return None
         return self._with(offset=self.offset + count)
 
+    def after_full_page(self) -> PagedRequest[T] | None:
+        """For offset styles with a known page size: the request :meth:`next` derives after a
+        full page (the guess a prefetching stream sends ahead); ``None`` otherwise."""
+        limit = self.limit
+        if self.paging.style == "cursor" or limit is None:
+            return None
+        return self._with(offset=self.offset + limit)
+
     def offset_at(self, index: int) -> PagedRequest[T]:
         """For offset styles: the request ``index`` pages after this one (for fetching ahead)."""
         if self.paging.style == "cursor":

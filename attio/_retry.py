@@ -29,8 +29,8 @@ import dataclasses
 import logging
 import math
 import random
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import tenacity
 
@@ -43,7 +43,9 @@ from ._exceptions import (
 )
 from ._request import Request
 
-__all__ = ["RetryPolicy", "parse_retry_after"]
+__all__ = ["RetryPolicy", "parse_retry_after", "replay_first_failure", "replay_first_failure_async"]
+
+R = TypeVar("R")
 
 logger = logging.getLogger("attio")
 
@@ -144,6 +146,41 @@ class RetryPolicy:
             "before_sleep": before_sleep,
             "reraise": True,
         }
+
+
+def replay_first_failure(
+    first: BaseException, attempt: Callable[[Request[Any]], R]
+) -> Callable[[Request[Any]], R]:
+    """``attempt``, except that its first call raises ``first`` again without sending anything.
+
+    The clients send the first attempt outside tenacity (most requests succeed at once, and
+    building a ``Retrying`` costs more than the rest of the client's work); only when that
+    attempt failed in a retryable way is tenacity built, around this wrapper, so that it
+    starts from a first attempt that already failed: the attempt numbering, the waits, the
+    logs and the final error are exactly those of a tenacity loop run from the start.
+    """
+    pending = [first]
+
+    def call(request: Request[Any]) -> R:
+        if pending:
+            raise pending.pop()
+        return attempt(request)
+
+    return call
+
+
+def replay_first_failure_async(
+    first: BaseException, attempt: Callable[[Request[Any]], Awaitable[R]]
+) -> Callable[[Request[Any]], Awaitable[R]]:
+    """The async form of :func:`replay_first_failure`."""
+    pending = [first]
+
+    async def call(request: Request[Any]) -> R:
+        if pending:
+            raise pending.pop()
+        return await attempt(request)
+
+    return call
 
 
 def _describe(exc: BaseException | None) -> str:

@@ -1,7 +1,7 @@
 """Attribute values: the tagged union :data:`AttributeValue`, one model per ``attribute_type``.
 
 ``record.values`` and ``entry.entry_values`` (a :class:`~attio.value_map.ValueMap`, a ``dict``
-that builds an attribute's models when it is first read) map an attribute slug to a **list** of
+whose models are built in the same pass as the record) map an attribute slug to a **list** of
 values (historic values included when asked for). Each value is one of the models below,
 chosen by its ``attribute_type`` inside pydantic-core (no Python call per value):
 
@@ -618,6 +618,10 @@ class UnknownValue(BaseValue):
         if built is not self:  # salvaged into a new instance: take over its state
             for name in _STATE:
                 object.__setattr__(self, name, getattr(built, name))
+
+    # Only for ``UnknownValue(**fields)`` in Python: the validator builds instances without it
+    # (pydantic-core would otherwise call this Python ``__init__`` for every unknown value).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
 
     # pydantic-core validates a well-formed value with no Python call; only when that fails
     # does ``_salvage`` run, so the fast path is unchanged and this model never fails.

@@ -78,11 +78,15 @@ SERVERS = {
 }
 
 
-async def collect(mock: MockAttio, kind: str, request: PagedRequest[Item]) -> list[int]:
+async def collect(
+    mock: MockAttio, kind: str, request: PagedRequest[Item], *, prefetch: int = 1
+) -> list[int]:
+    """Every item of ``request``'s stream (``prefetch=1``: pages one after another, so that
+    the requests can be counted exactly; tests/test_prefetch.py covers fetching ahead)."""
     if kind == "sync":
-        with mock.client() as client:
+        with mock.client(prefetch=prefetch) as client:
             return [item.n for item in client.stream(request)]
-    async with mock.async_client() as aclient:
+    async with mock.async_client(prefetch=prefetch) as aclient:
         return [item.n async for item in aclient.stream(request)]
 
 
@@ -101,22 +105,28 @@ def sent_position(mock: MockAttio, style: str, index: int) -> Any:
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 @pytest.mark.parametrize("style", list(SERVERS))
 @pytest.mark.parametrize("size", [1, 5, 7, 23, 50])
+@pytest.mark.parametrize("prefetch", [1, 4])
 async def test_stream_gives_every_item_once_in_order(
-    mock: MockAttio, kind: str, style: str, size: int
+    mock: MockAttio, kind: str, style: str, size: int, prefetch: int
 ) -> None:
     mock.replies.append(SERVERS[style])
-    assert await collect(mock, kind, paged(style, limit=size)) == ITEMS
+    assert await collect(mock, kind, paged(style, limit=size), prefetch=prefetch) == ITEMS
     full_pages, rest = divmod(len(ITEMS), size)
     if style == "cursor":  # ends on a null cursor
         expected_requests = full_pages + (1 if rest else 0)
     else:  # ends on a short page, or on an empty one after an exactly full one
         expected_requests = full_pages + 1
-    assert len(mock.requests) == expected_requests
-    positions = [sent_position(mock, style, i) for i in range(expected_requests)]
+    if prefetch == 1 or style == "cursor":  # cursor pages are never guessed ahead
+        assert len(mock.requests) == expected_requests
+    else:  # offset pages fetched ahead: at most prefetch - 1 requests past the end
+        assert expected_requests <= len(mock.requests) <= expected_requests + prefetch - 1
+    sent = [sent_position(mock, style, i) for i in range(len(mock.requests))]
+    positions = sorted(sent, key=lambda p: -1 if p is None else int(str(p).lstrip("c")))
+    assert len(set(positions)) == len(positions)  # no page asked for twice
     if style == "cursor":
         assert positions == [None] + [f"c{size * i}" for i in range(1, expected_requests)]
     else:
-        assert positions == [None] + [size * i for i in range(1, expected_requests)]
+        assert positions == [None] + [size * i for i in range(1, len(mock.requests))]
 
 
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
@@ -214,8 +224,9 @@ async def test_cursor_cycle_does_not_loop(mock: MockAttio, kind: str) -> None:
 
 
 def test_sync_stream_is_lazy_and_holds_one_page(mock: MockAttio) -> None:
+    # One after another (prefetch=1); tests/test_prefetch.py bounds what fetching ahead holds.
     mock.replies.append(body_offset_server)
-    stream = mock.client().stream(paged("body_offset", limit=5))
+    stream = mock.client(prefetch=1).stream(paged("body_offset", limit=5))
     assert mock.requests == []  # nothing before the first item is asked for
     first_page_refs = []
     for expected in range(5):
@@ -233,7 +244,7 @@ def test_sync_stream_is_lazy_and_holds_one_page(mock: MockAttio) -> None:
 
 async def test_async_stream_is_lazy_and_holds_one_page(mock: MockAttio) -> None:
     mock.replies.append(cursor_server)
-    stream = mock.async_client().stream(paged("cursor", limit=5))
+    stream = mock.async_client(prefetch=1).stream(paged("cursor", limit=5))
     assert mock.requests == []
     first_page_refs = []
     for expected in range(5):
@@ -251,16 +262,17 @@ async def test_async_stream_is_lazy_and_holds_one_page(mock: MockAttio) -> None:
 
 @pytest.mark.parametrize("kind", CLIENT_KINDS)
 async def test_breaking_early_fetches_no_more(mock: MockAttio, kind: str) -> None:
+    # One after another (prefetch=1); tests/test_prefetch.py covers stopping while fetching ahead.
     mock.replies.append(query_offset_server)
     request = paged("query_offset", limit=5)
     taken: list[int] = []
     if kind == "sync":
-        for item in mock.client().stream(request):
+        for item in mock.client(prefetch=1).stream(request):
             taken.append(item.n)
             if len(taken) == 7:
                 break
     else:
-        async for item in mock.async_client().stream(request):
+        async for item in mock.async_client(prefetch=1).stream(request):
             taken.append(item.n)
             if len(taken) == 7:
                 break

@@ -474,3 +474,55 @@ async def test_connection_failure_then_success(mock: MockAttio, kind: str) -> No
 def test_timeout_error_is_a_connection_error() -> None:
     assert issubclass(attio.APITimeoutError, attio.APIConnectionError)
     assert issubclass(attio.APIConnectionError, attio.AttioException)
+
+
+# --------------------------------------------------------------------- no retry loop until needed
+
+
+@pytest.mark.parametrize("kind", CLIENT_KINDS)
+async def test_the_retry_loop_is_built_only_when_an_attempt_failed_retryably(
+    mock: MockAttio, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    real_sync, real_async = tenacity.Retrying, tenacity.AsyncRetrying
+
+    def sync_loop(*args: Any, **kwargs: Any) -> Any:
+        built.append("sync")
+        return real_sync(*args, **kwargs)
+
+    def async_loop(*args: Any, **kwargs: Any) -> Any:
+        built.append("async")
+        return real_async(*args, **kwargs)
+
+    monkeypatch.setattr(tenacity, "Retrying", sync_loop)
+    monkeypatch.setattr(tenacity, "AsyncRetrying", async_loop)
+    mock.data({"id": "t1"})
+    await send_request(mock, kind, REQUESTS["GET"]())
+    mock.reply(404, error_body(404))
+    with pytest.raises(attio.NotFoundError):
+        await send_request(mock, kind, REQUESTS["GET"]())
+    mock.reply(503, error_body(503))
+    with pytest.raises(attio.InternalServerError):  # a create is never sent twice
+        await send_request(mock, kind, REQUESTS["POST-create"]())
+    mock.reply(503, error_body(503))
+    with pytest.raises(attio.InternalServerError):  # nothing to retry with max_retries=0
+        await send_request(mock, kind, REQUESTS["GET"](), max_retries=0)
+    assert built == []  # success, and failures not worth a retry: no tenacity at all
+    mock.reply(503, error_body(503))
+    mock.data({"id": "t2"})
+    assert (await send_request(mock, kind, REQUESTS["GET"]())).id == "t2"
+    assert built == [kind]
+    assert len(mock.sleeps) == 1
+    assert len(mock.requests) == 6
+
+
+@pytest.mark.parametrize("kind", CLIENT_KINDS)
+async def test_a_retried_request_counts_its_first_attempt(mock: MockAttio, kind: str) -> None:
+    # The first attempt runs outside tenacity; the loop built after it starts from attempt 2:
+    # the waits are the backoff of attempts 1, 2 and 3, and there are 4 attempts in all.
+    policy = RetryPolicy(max_retries=3, initial_backoff=1.0, max_backoff=100.0, jitter=lambda: 1)
+    mock.reply(503, error_body(503), times=4)
+    with pytest.raises(attio.InternalServerError):
+        await send_request(mock, kind, REQUESTS["GET"](), retry_policy=policy)
+    assert mock.sleeps == [1.0, 2.0, 4.0]
+    assert len(mock.requests) == 4

@@ -73,11 +73,21 @@ def test_values_is_a_dict_of_typed_values() -> None:
     assert record.values["description"] == []
 
 
-def test_attributes_are_built_on_first_read_and_kept() -> None:
+def test_values_parsed_from_json_are_built_with_the_record() -> None:
     record = _parse()
+    assert record.values._pending == set()  # nothing left to validate when read
+    raw = dict.__getitem__(record.values, "name")  # the stored list, bypassing any reading hook
+    assert isinstance(raw[0], PersonalNameValue)
+    assert record.values["name"] is raw  # reading returns the very list built at parse time
+    assert isinstance(dict.__getitem__(record.values, "embedding")[0], UnknownValue)
+
+
+def test_values_given_from_python_are_built_on_first_read_and_kept() -> None:
+    record = attio.Record.model_validate(copy.deepcopy(RECORD))
     assert record.values._pending == set(RECORD["values"])
     first = record.values["job_title"]
     assert "job_title" not in record.values._pending
+    assert isinstance(first[0], TextValue)
     assert record.values["job_title"] is first  # the same list: changes stick
     assert record.values._pending == set(RECORD["values"]) - {"job_title"}
 
@@ -138,7 +148,7 @@ def test_python_input_accepts_dicts_and_models() -> None:
     from_dicts = attio.Record.model_validate(RECORD)
     assert isinstance(from_dicts.values["name"][0], PersonalNameValue)
     models = {"name": from_dicts.values["name"]}
-    built = attio.Record(id=from_dicts.id, values=models)  # type: ignore[arg-type]  # a plain dict is read as a ValueMap
+    built = attio.Record(id=from_dicts.id, created_at=from_dicts.created_at, values=models)  # type: ignore[arg-type]  # a plain dict is read as a ValueMap
     assert built.values["name"][0] is from_dicts.values["name"][0]
 
 
