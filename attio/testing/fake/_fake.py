@@ -140,8 +140,11 @@ class FakeAttio:
 
     def client(self, **kwargs: Any) -> attio.Client:
         """An ``attio.Client`` wired to this fake (api key ``"fake"``; retry waits land in
-        :attr:`sleeps` instead of sleeping). Keyword arguments go to ``attio.Client``."""
+        :attr:`sleeps` instead of sleeping; no client-side rate limits, since the fake has
+        none: pass ``rate_limits=attio.RateLimits(...)`` to test them). Keyword arguments go
+        to ``attio.Client``."""
         kwargs.setdefault("api_key", self.api_key or "fake")
+        kwargs.setdefault("rate_limits", None)
         kwargs.setdefault("base_url", self.base_url)
         kwargs.setdefault("sleep", self.sleeps.append)
         kwargs.setdefault("http_client", httpx.Client(transport=self._transport))
@@ -157,6 +160,7 @@ class FakeAttio:
             # Let other tasks run, as a real wait would: concurrent calls interleave on faults.
             await asyncio.sleep(0)
 
+        kwargs.setdefault("rate_limits", None)
         kwargs.setdefault("api_key", self.api_key or "fake")
         kwargs.setdefault("base_url", self.base_url)
         kwargs.setdefault("sleep", sleep)
