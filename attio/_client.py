@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 import httpx
 import tenacity
 from pydantic import ValidationError
+from pydantic_core import to_json
 
 from ._exceptions import (
     APIConnectionError,
@@ -30,7 +31,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._pagination import Page, PagedRequest, PageTrail, RawPage, advance
-from ._parsing import gc_paused
+from ._parsing import PageParser, gc_paused
 from ._ratelimit import RateLimiter, RateLimits, make_limiter
 from ._request import Request, WriteCheck
 from ._retry import RetryPolicy, replay_first_failure, replay_first_failure_async
@@ -238,11 +239,14 @@ class _BaseClient:
             raise make_status_error(response)
 
     @staticmethod
-    def _parse(request: Request[T], response: httpx.Response) -> T:
+    def _parse(
+        request: Request[Any], response: httpx.Response, parse: Callable[[bytes], T] | None = None
+    ) -> T:
+        """``response``'s body parsed by ``parse`` (default: the request's own parser)."""
         content = response.content
         try:
             with gc_paused:
-                result = request.parse(content)
+                result: T = (request.parse if parse is None else parse)(content)
         except Exception as exc:  # any parse failure is a body that did not fit
             raise ResponseValidationError(
                 f"{request.method} {clip(request.path, 200)}: Attio's {response.status_code} "
@@ -441,7 +445,11 @@ class Client(_BaseClient):
         next one is fetched while this one is handed out. Closing the iterator (leaving the
         loop) cancels what has not started and drops what is in flight.
         """
-        walk: _Walk[T, Future[httpx.Response]] = _Walk(self, paged)
+        return self._pages(paged, lazy=False)
+
+    def _pages(self, paged: PagedRequest[T], *, lazy: bool) -> Generator[Page[T], None, None]:
+        """:meth:`iter_pages`; ``lazy``: pages of :class:`_RawItems` where the parser allows."""
+        walk: _Walk[T, Future[httpx.Response]] = _Walk(self, paged, lazy=lazy)
         pool: ThreadPoolExecutor | None = None
         stopped = threading.Event()
         try:
@@ -472,13 +480,21 @@ class Client(_BaseClient):
                 pool.shutdown(wait=False, cancel_futures=True)
 
     def stream(self, paged: PagedRequest[T]) -> Iterator[T]:
-        """Every item of every page, lazily (pages fetched ahead: see :meth:`iter_pages`)."""
-        pages = self.iter_pages(paged)
+        """Every item of every page, lazily (pages fetched ahead: see :meth:`iter_pages`).
+
+        A page is held as plain JSON objects and each item is validated when it is handed
+        out (see :class:`_RawItems`): one page of models is never in memory at once.
+        """
+        return self._items(paged, lazy=True)
+
+    def _items(self, paged: PagedRequest[T], *, lazy: bool) -> Generator[T, None, None]:
+        """:meth:`stream`; ``lazy=False``: each page validated in one pass (``stream_all``)."""
+        pages = self._pages(paged, lazy=lazy)
         try:
             for page in pages:
                 data = page.data
                 del page  # only the items are held while they are handed out
-                yield from data
+                yield from _handout(data)
                 del data
         finally:
             pages.close()
@@ -516,8 +532,11 @@ class _Walk(Generic[T, F]):
     was right and how far ahead to go are decided here, once.
     """
 
-    def __init__(self, client: _BaseClient, paged: PagedRequest[T]) -> None:
+    def __init__(self, client: _BaseClient, paged: PagedRequest[T], *, lazy: bool = False) -> None:
         self.client = client
+        parse = paged.request.parse
+        # ``lazy`` (streams): pages of plain JSON objects, each validated when handed out.
+        self.parser = parse if lazy and isinstance(parse, PageParser) else None
         self.current = paged
         self.trail = PageTrail()
         self.window: deque[tuple[PagedRequest[T], F]] = deque()
@@ -532,7 +551,15 @@ class _Walk(Generic[T, F]):
         the walk loop. Pages fetched ahead on a wrong guess (past the end, or a page of
         another size than expected) are cancelled."""
         self.page_bytes = max(self.page_bytes, len(response.content))
-        raw: RawPage[T] = self.client._parse(self.current.request, response)
+        request = self.current.request
+        raw: RawPage[T]
+        if self.parser is None:
+            raw = self.client._parse(request, response)
+        else:
+            found = self.client._parse(request, response, self.parser.raw)
+            items = _RawItems(found.data, self.parser, request, response)
+            raw = RawPage(cast("list[T]", items), found.next_cursor)
+        # (lazy pages: the loop guard compares the first and last items as JSON objects)
         outcome, self.trail = advance(self.current, raw, self.trail)
         page = Page(
             raw.data,
@@ -574,6 +601,57 @@ class _Walk(Generic[T, F]):
         for _, fetch in self.window:
             fetch.cancel()
         self.window.clear()
+
+
+class _RawItems(list[Any]):
+    """A page's items as plain JSON objects, for a stream: :func:`_handout` validates each
+    one (through the page parser's item schema) only when its turn comes, and drops the raw
+    object as it goes. A malformed item raises :class:`attio.ResponseValidationError` when it
+    is reached, after the items before it were handed out."""
+
+    __slots__ = ("answer", "parser", "request")
+
+    def __init__(
+        self,
+        data: list[Any],
+        parser: PageParser[Any],
+        request: Request[Any],
+        response: httpx.Response,
+    ) -> None:
+        super().__init__(data)
+        self.parser = parser
+        self.request = request
+        self.answer = f"Attio's {response.status_code} answer ({len(response.content)} bytes)"
+
+    def handout(self) -> Iterator[Any]:
+        """Each item validated in turn (once: values included), its raw object dropped."""
+        item = self.parser.item
+        for index in range(len(self)):
+            raw = self[index]
+            self[index] = None  # the raw object goes once its model is made
+            try:
+                with gc_paused:
+                    model = item(raw)
+            except Exception as exc:  # any failure is an item that did not fit
+                request = self.request
+                try:
+                    body = to_json(raw)
+                except Exception:  # pragma: no cover - a JSON object always encodes
+                    body = b""
+                raise ResponseValidationError(
+                    f"{request.method} {clip(request.path, 200)}: item {index} of {self.answer} "
+                    f"did not fit the expected shape: {_describe_parse_error(exc)}",
+                    body=body,
+                ) from exc
+            del raw
+            yield model
+
+
+def _handout(data: list[T]) -> Iterator[T]:
+    """The items of a page that a stream hands out (validated one by one if lazy)."""
+    if isinstance(data, _RawItems):
+        return data.handout()
+    return iter(data)
 
 
 def _forget(task: asyncio.Task[Any]) -> None:
@@ -689,7 +767,7 @@ class AsyncClient(_BaseClient):
         raw: RawPage[T] = await self.request(paged.request)
         return self._page(paged, raw, trail)
 
-    async def iter_pages(self, paged: PagedRequest[T]) -> AsyncGenerator[Page[T], None]:
+    def iter_pages(self, paged: PagedRequest[T]) -> AsyncGenerator[Page[T], None]:
         """Every page in turn, lazily, in order.
 
         Offset pages are fetched ahead by asyncio tasks, up to ``prefetch`` requests in
@@ -698,7 +776,11 @@ class AsyncClient(_BaseClient):
         next one is fetched while this one is handed out. Closing the iterator (leaving the
         loop) cancels the tasks in flight.
         """
-        walk: _Walk[T, asyncio.Task[httpx.Response]] = _Walk(self, paged)
+        return self._pages(paged, lazy=False)
+
+    async def _pages(self, paged: PagedRequest[T], *, lazy: bool) -> AsyncGenerator[Page[T], None]:
+        """:meth:`iter_pages`; ``lazy``: pages of :class:`_RawItems` where the parser allows."""
+        walk: _Walk[T, asyncio.Task[httpx.Response]] = _Walk(self, paged, lazy=lazy)
         try:
             response = await self._send(paged.request)
             while True:
@@ -719,15 +801,23 @@ class AsyncClient(_BaseClient):
         finally:
             walk.cancel()
 
-    async def stream(self, paged: PagedRequest[T]) -> AsyncIterator[T]:
-        """Every item of every page, lazily (pages fetched ahead: see :meth:`iter_pages`)."""
-        pages = self.iter_pages(paged)
+    def stream(self, paged: PagedRequest[T]) -> AsyncIterator[T]:
+        """Every item of every page, lazily (pages fetched ahead: see :meth:`iter_pages`).
+
+        A page is held as plain JSON objects and each item is validated when it is handed
+        out (see :class:`_RawItems`): one page of models is never in memory at once.
+        """
+        return self._items(paged, lazy=True)
+
+    async def _items(self, paged: PagedRequest[T], *, lazy: bool) -> AsyncGenerator[T, None]:
+        """:meth:`stream`; ``lazy=False``: each page validated in one pass (``stream_all``)."""
+        pages = self._pages(paged, lazy=lazy)
         try:
             async for page in pages:
                 data = page.data
                 del page  # only the items are held while they are handed out
-                for index in range(len(data)):
-                    yield data[index]
+                for item in _handout(data):
+                    yield item
                 del data
         finally:
             await pages.aclose()

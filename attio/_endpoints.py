@@ -227,12 +227,14 @@ def _stream_async(client: AsyncClient, paged_request: PagedRequest[T]) -> AsyncI
     return client.stream(paged_request)
 
 
+# ``stream_all`` keeps every item anyway: each page is validated in one pass (the fastest),
+# where ``stream`` validates item by item to hold one page of plain JSON objects at most.
 def _stream_all(client: Client, paged_request: PagedRequest[T]) -> list[T]:
-    return list(client.stream(paged_request))
+    return list(client._items(paged_request, lazy=False))
 
 
 async def _stream_all_async(client: AsyncClient, paged_request: PagedRequest[T]) -> list[T]:
-    return [item async for item in client.stream(paged_request)]
+    return [item async for item in client._items(paged_request, lazy=False)]
 
 
 class streamed(Declared["Client", P, Iterator[T]]):
