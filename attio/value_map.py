@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar, overload
 
-from pydantic import GetCoreSchemaHandler, TypeAdapter
+from pydantic import ConfigDict, GetCoreSchemaHandler, TypeAdapter
 from pydantic_core import PydanticCustomError, core_schema
 
 from ._models import shared_fields_set
@@ -21,9 +21,12 @@ __all__ = ["ValueMap", "ValuesReader"]
 
 # --------------------------------------------------------------------------- the values map
 
-_VALUE_LIST: TypeAdapter[list[AttributeValue]] = TypeAdapter(list[AttributeValue])
+# Built when first used (values given from Python), not when the module is imported: a
+# program that only reads Attio's answers never builds them.
+_DEFERRED = ConfigDict(defer_build=True)
+_VALUE_LIST: TypeAdapter[list[AttributeValue]] = TypeAdapter(list[AttributeValue], config=_DEFERRED)
 _VALUE_LISTS: TypeAdapter[dict[str, list[AttributeValue]]] = TypeAdapter(
-    dict[str, list[AttributeValue]]
+    dict[str, list[AttributeValue]], config=_DEFERRED
 )
 
 
