@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 import attio
@@ -79,25 +78,14 @@ def test_readme_example_runs(
         compile(code, name, "exec")
         return
     fake = _seeded()
-    real_client, real_async_client = attio.Client, attio.AsyncClient
 
     def client(**kwargs: Any) -> attio.Client:
-        # FakeAttio.client() looks attio.Client up, so the real class is built here directly.
-        kwargs["api_key"] = "fake"
-        kwargs.setdefault("base_url", fake.base_url)
-        kwargs.setdefault("sleep", fake.sleeps.append)
-        kwargs.setdefault("http_client", httpx.Client(transport=fake.transport))
-        return real_client(**kwargs)
-
-    async def no_wait(seconds: float) -> None:
-        fake.sleeps.append(seconds)
+        kwargs.pop("api_key", None)
+        return fake.client(**kwargs)
 
     def async_client(**kwargs: Any) -> attio.AsyncClient:
-        kwargs["api_key"] = "fake"
-        kwargs.setdefault("base_url", fake.base_url)
-        kwargs.setdefault("sleep", no_wait)
-        kwargs.setdefault("http_client", httpx.AsyncClient(transport=fake.async_transport))
-        return real_async_client(**kwargs)
+        kwargs.pop("api_key", None)
+        return fake.async_client(**kwargs)
 
     monkeypatch.setattr(attio, "Client", client)
     monkeypatch.setattr(attio, "AsyncClient", async_client)

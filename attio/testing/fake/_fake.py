@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 import attio
+from attio._client import AsyncClient, Client
 
 from ._errors import AttioFakeError, validation
 from ._router import Ctx, Router, UserHandler
@@ -148,7 +149,7 @@ class FakeAttio:
         kwargs.setdefault("base_url", self.base_url)
         kwargs.setdefault("sleep", self.sleeps.append)
         kwargs.setdefault("http_client", httpx.Client(transport=self._transport))
-        return attio.Client(**kwargs)
+        return Client(**kwargs)
 
     def async_client(self, **kwargs: Any) -> attio.AsyncClient:
         """An ``attio.AsyncClient`` wired to this fake (see :meth:`client`). Its retry waits
@@ -165,7 +166,7 @@ class FakeAttio:
         kwargs.setdefault("base_url", self.base_url)
         kwargs.setdefault("sleep", sleep)
         kwargs.setdefault("http_client", httpx.AsyncClient(transport=self._transport))
-        return attio.AsyncClient(**kwargs)
+        return AsyncClient(**kwargs)
 
     # ------------------------------------------------------------------ fault injection
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from attio.values import LOCATION_KEYS
+
 from ._errors import AttioFakeError, bad_request, enum_issue, type_issue, validation
 from ._store import active
 from ._util import JSON, iso, nested_too_deeply, parse_timestamp, type_name
-from ._values import LOCATION_KEYS
 
 if TYPE_CHECKING:
     from ._store import Store

@@ -19,10 +19,6 @@ from ._util import JSON, IdGenerator, iso, parse_timestamp, type_name
 
 __all__ = ["NULL_CONFIG", "RecordsStore", "Schema", "Store", "active"]
 
-# The event types a subscription may name: the client's own list (Attio's 27), so that the
-# fake refuses exactly what the typed input refuses.
-EVENT_TYPES = WEBHOOK_EVENT_TYPES
-
 
 _TASK_404 = 'Could not find Task with ID "{}".'
 
@@ -94,7 +90,7 @@ def _filter_issues(flt: Any, where: list[str | int]) -> list[JSON]:
 def _subscriptions(items: list[JSON]) -> list[JSON]:
     result = []
     for index, item in enumerate(items):
-        if not isinstance(item, dict) or item.get("event_type") not in EVENT_TYPES:
+        if not isinstance(item, dict) or item.get("event_type") not in WEBHOOK_EVENT_TYPES:
             raise validation(
                 "Body payload validation error.",
                 [
@@ -103,7 +99,7 @@ def _subscriptions(items: list[JSON]) -> list[JSON]:
                         "path": ["data", "subscriptions", index, "event_type"],
                         "message": "Invalid enum value.",
                         "received": item.get("event_type") if isinstance(item, dict) else None,
-                        "options": list(EVENT_TYPES),
+                        "options": list(WEBHOOK_EVENT_TYPES),
                     }
                 ],
             )

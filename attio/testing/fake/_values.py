@@ -7,24 +7,14 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from attio.values import LOCATION_KEYS
+
 from ._errors import AttioFakeError, validation
 from ._util import JSON, iso, parse_timestamp, type_name
 
 if TYPE_CHECKING:
     from ._records_store import RecordsStore
 
-LOCATION_KEYS = (
-    "line_1",
-    "line_2",
-    "line_3",
-    "line_4",
-    "locality",
-    "region",
-    "postcode",
-    "country_code",
-    "latitude",
-    "longitude",
-)
 
 DIALING_CODES = {
     "1": "US",

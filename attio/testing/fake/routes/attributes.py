@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+from typing import get_args
 
+from attio.attributes import CreatableAttributeType
 from attio.testing.fake._errors import validation
 from attio.testing.fake._router import Ctx, Reply, RouteTable
 from attio.testing.fake._util import check_fields, data_of, int_param, query_bool, window
@@ -13,23 +15,8 @@ from ._common import empty_check
 routes = RouteTable()
 
 
-WRITABLE_TYPES = (
-    "text",
-    "number",
-    "checkbox",
-    "currency",
-    "date",
-    "timestamp",
-    "rating",
-    "status",
-    "select",
-    "record-reference",
-    "actor-reference",
-    "location",
-    "domain",
-    "email-address",
-    "phone-number",
-)
+# The types Attio lets an attribute be created with: the client's own closed list.
+WRITABLE_TYPES: tuple[str, ...] = get_args(CreatableAttributeType)
 
 
 ALL_TYPES = (*WRITABLE_TYPES, "interaction", "personal-name")
