@@ -13,6 +13,7 @@ from attio.webhooks import WEBHOOK_EVENT_TYPES
 
 from . import _seed
 from ._errors import bad_request, enum_issue, not_found, type_issue, validation
+from ._files_store import FilesStore
 from ._records_store import RecordsStore, active
 from ._schema import NULL_CONFIG, Schema
 from ._util import JSON, IdGenerator, iso, parse_timestamp, type_name
@@ -169,6 +170,9 @@ class Store(RecordsStore):
         self.recordings: dict[str, dict[str, JSON]] = {}
         self.transcripts: dict[str, list[JSON]] = {}
         self.transcript_page_size = 50
+        self.views: dict[str, list[JSON]] = {}  # "objects/<object_id>" or "lists/<list_id>"
+        self.sql_results: list[tuple[str, list[JSON]]] = []  # (normalised SQL, rows)
+        self.files = FilesStore(self)
         self.member_id: str = self.add_member(**_seed.MEMBER)["id"]["workspace_member_id"]
         self._seed_objects()
 

@@ -11,6 +11,7 @@ from . import (
     call_recordings,
     comments,
     entries,
+    files,
     lists,
     meetings,
     meta,
@@ -18,9 +19,11 @@ from . import (
     objects,
     records,
     select_options,
+    sql,
     statuses,
     tasks,
     threads,
+    views,
     webhooks,
     workspace_members,
 )
@@ -42,6 +45,9 @@ ROUTES: tuple[Route, ...] = (
     *lists.routes,
     *workspace_members.routes,
     *meta.routes,
+    *views.routes,
+    *files.routes,
+    *sql.routes,
 )
 """Every built-in route, in the order they are tried."""
 
