@@ -67,9 +67,11 @@ if TYPE_CHECKING:
     from .records import Record, RecordEntry, RecordId, SearchResult
     from .schema import ObjectSchema, WriteValidationError
     from .select_options import SelectOption, SelectOptionId
+    from .sql import SqlResult
     from .statuses import Status, StatusId
     from .tasks import Task, TaskAssignee, TaskId, TaskLinkedRecord
     from .threads import Thread, ThreadId
+    from .views import View, ViewId
     from .webhooks import (
         Webhook,
         WebhookDelivery,
@@ -160,6 +162,7 @@ _LAZY: dict[str, str] = {
     "WriteValidationError": ".schema",
     "SelectOption": ".select_options",
     "SelectOptionId": ".select_options",
+    "SqlResult": ".sql",
     "Status": ".statuses",
     "StatusId": ".statuses",
     "Task": ".tasks",
@@ -168,6 +171,8 @@ _LAZY: dict[str, str] = {
     "TaskLinkedRecord": ".tasks",
     "Thread": ".threads",
     "ThreadId": ".threads",
+    "View": ".views",
+    "ViewId": ".views",
     "Webhook": ".webhooks",
     "WebhookDelivery": ".webhooks",
     "WebhookEvent": ".webhooks",
@@ -244,6 +249,7 @@ __all__ = [
     "SearchResult",
     "SelectOption",
     "SelectOptionId",
+    "SqlResult",
     "Status",
     "StatusId",
     "Task",
@@ -259,6 +265,8 @@ __all__ = [
     "TranscriptSpeaker",
     "UnprocessableEntityError",
     "ValidationIssue",
+    "View",
+    "ViewId",
     "Webhook",
     "WebhookDelivery",
     "WebhookEvent",

@@ -34,10 +34,23 @@ def query_body(
     sorts: Sequence[Any] | None,
     limit: int | None,
     offset: int | None,
+    filter_view_id: str | None = None,
 ) -> dict[str, Any]:
     """The JSON body of a records/entries query: only what was given is sent."""
     sent = None if sorts is None else list(sorts)
-    out = {"filter": filter, "sorts": sent, "limit": limit, "offset": offset}
+    if filter_view_id is not None:
+        if not isinstance(filter_view_id, str):
+            kind = type(filter_view_id).__name__
+            raise TypeError(f"filter_view_id must be a view id (a str), got {kind}")
+        if not filter_view_id.strip():
+            raise ValueError("filter_view_id must be a view id, got an empty string")
+    out = {
+        "filter": filter,
+        "filter_view_id": filter_view_id,
+        "sorts": sent,
+        "limit": limit,
+        "offset": offset,
+    }
     return {key: value for key, value in out.items() if value is not None}
 
 
@@ -48,13 +61,15 @@ def query_request(
     sorts: Sequence[Any] | None,
     limit: int | None = None,
     offset: int | None = None,
+    filter_view_id: str | None = None,
 ) -> PagedRequest[M]:
-    """``POST {collection}/query``: retry-safe (it only reads), paged by the body's offset."""
+    """``POST {collection}/query``: retry-safe (it only reads), paged by the body's offset;
+    ``filter_view_id`` narrows it to what a saved view shows."""
     request = Request(
         "POST",
         f"{collection}/query",
         parse_page(model),
-        json=query_body(filter, sorts, limit, offset),
+        json=query_body(filter, sorts, limit, offset, filter_view_id),
         retry_safe=True,
     )
     return PagedRequest(request, Paging("body_offset", QUERY_PAGE_SIZE))

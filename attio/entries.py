@@ -104,13 +104,16 @@ class Entry(ValuesReader, AttioModel):
         sorts: Sequence[Any] | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        filter_view_id: str | None = None,
     ) -> PagedRequest[Entry]:
         """One page of entries: ``POST /v2/lists/{list}/entries/query``
         (scopes ``list_entry:read``, ``list_configuration:read``).
 
-        ``limit`` defaults to 500 on Attio's side; ``page.next_page()`` fetches the next page.
+        ``limit`` defaults to 500 on Attio's side; ``filter_view_id`` (a list's
+        :class:`attio.View` id) keeps the entries that saved view shows;
+        ``page.next_page()`` fetches the next page.
         """
-        return query_request(_entries(list), Entry, filter, sorts, limit, offset)
+        return query_request(_entries(list), Entry, filter, sorts, limit, offset, filter_view_id)
 
     list_async = list.twin
 
@@ -121,10 +124,13 @@ class Entry(ValuesReader, AttioModel):
         filter: Mapping[str, Any] | None = None,
         sorts: Sequence[Any] | None = None,
         page_size: int | None = QUERY_PAGE_SIZE,
+        filter_view_id: str | None = None,
     ) -> PagedRequest[Entry]:
         """Every matching entry, lazily, page by page: ``POST /v2/lists/{list}/entries/query``
-        (scopes ``list_entry:read``, ``list_configuration:read``)."""
-        return query_request(_entries(list), Entry, filter, sorts).with_limit(page_size)
+        (scopes ``list_entry:read``, ``list_configuration:read``); ``filter_view_id`` as in
+        :meth:`list`."""
+        request = query_request(_entries(list), Entry, filter, sorts, filter_view_id=filter_view_id)
+        return request.with_limit(page_size)
 
     stream_async = stream.twin
     stream_all = stream.all

@@ -122,14 +122,16 @@ class Record(ValuesReader, AttioModel):
         sorts: Sequence[Any] | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        filter_view_id: str | None = None,
     ) -> PagedRequest[Record]:
         """One page of records: ``POST /v2/objects/{object}/records/query``
         (scopes ``record_permission:read``, ``object_configuration:read``).
 
         ``filter``/``sorts`` are Attio's filter and sort objects; ``limit`` defaults to 500
-        on Attio's side. ``page.next_page()`` fetches the following page.
+        on Attio's side. ``filter_view_id`` (a :class:`attio.View`'s ``view_id``) keeps the
+        records that saved view shows. ``page.next_page()`` fetches the following page.
         """
-        return query_request(_records(object), Record, filter, sorts, limit, offset)
+        return query_request(_records(object), Record, filter, sorts, limit, offset, filter_view_id)
 
     list_async = list.twin
 
@@ -140,10 +142,15 @@ class Record(ValuesReader, AttioModel):
         filter: Mapping[str, Any] | None = None,
         sorts: Sequence[Any] | None = None,
         page_size: int | None = QUERY_PAGE_SIZE,
+        filter_view_id: str | None = None,
     ) -> PagedRequest[Record]:
         """Every matching record, lazily, page by page: ``POST /v2/objects/{object}/records/query``
-        (scopes ``record_permission:read``, ``object_configuration:read``)."""
-        return query_request(_records(object), Record, filter, sorts).with_limit(page_size)
+        (scopes ``record_permission:read``, ``object_configuration:read``); ``filter_view_id``
+        as in :meth:`list`."""
+        request = query_request(
+            _records(object), Record, filter, sorts, filter_view_id=filter_view_id
+        )
+        return request.with_limit(page_size)
 
     stream_async = stream.twin
     stream_all = stream.all

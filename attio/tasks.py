@@ -18,7 +18,9 @@ __all__ = ["Task", "TaskAssignee", "TaskId", "TaskLinkedRecord"]
 
 _PAGING = Paging("query_offset", 500)
 
-TaskSort = Literal["created_at:asc", "created_at:desc"]
+TaskSort = Literal["created_at:asc", "created_at:desc", "completed_at:asc", "completed_at:desc"]
+"""``GET /v2/tasks``'s orders. ``completed_at:asc`` lists incomplete tasks first, then completed
+ones oldest first; ``completed_at:desc`` completed ones newest first, then incomplete ones."""
 
 
 def _items(

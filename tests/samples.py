@@ -53,6 +53,7 @@ SAMPLES: dict[str, Any] = {
     "external_ref": {"ical_uid": "x", "provider": "google", "is_recurring": False},
     "target_url": "https://example.com/hook",
     "subscriptions": [],
+    "sql": "SELECT name FROM people",
 }
 
 # ``update`` needs one field to send; these are spec field names of each PATCH body.

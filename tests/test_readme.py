@@ -50,6 +50,11 @@ def _seeded() -> FakeAttio:
         },
     )
     attio.Record.create(client, "people", {"name": w.personal_name("Grace", "Hopper")})
+    fake.add_view("objects", "companies", "All companies")
+    fake.add_sql_result(
+        "SELECT name FROM companies ORDER BY name",
+        [{"name": "Borealis Robotics"}, {"name": "Cobalt Coffee"}],
+    )
     return fake
 
 

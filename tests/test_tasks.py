@@ -217,3 +217,28 @@ def test_round_trip_with_null_deadline_and_future_fields() -> None:
     assert parsed.model_dump(mode="json") == body
     minimal = full("Task", id={"workspace_id": WS, "task_id": "t"})
     assert attio.Task.model_validate(minimal).model_dump(mode="json") == minimal
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("order", ["completed_at:asc", "completed_at:desc"])
+async def test_completion_sorts_are_sent(kind: str, order: str, mock: MockAttio) -> None:
+    mock.data([])
+    await call(kind, mock, "list", sort=order)
+    assert mock.query() == {"sort": order}
+
+
+def test_fake_orders_by_completion_as_attio_does() -> None:
+    from attio.testing import FakeAttio
+
+    fake = FakeAttio()
+    client = fake.client()
+    made = [attio.Task.create(client, content=f"t{n}") for n in range(4)]
+    for index in (2, 0, 3):  # completed in this order; task 1 stays open
+        attio.Task.update(client, made[index].id.task_id, is_completed=True)
+    ids = {task.id.task_id: n for n, task in enumerate(made)}
+
+    def order(sort: Any) -> list[int]:
+        return [ids[t.id.task_id] for t in attio.Task.stream_all(client, sort=sort)]
+
+    assert order("completed_at:asc") == [1, 2, 0, 3]  # incomplete first, then oldest first
+    assert order("completed_at:desc") == [3, 0, 2, 1]  # newest first, then incomplete

@@ -112,6 +112,7 @@ def task_and_meeting_sorts(client: attio.Client, aclient: attio.AsyncClient) -> 
     attio.Task.list(client, sort="created_at:desc")
     attio.Task.list(client, sort="created_at:sideways")  # type: ignore[arg-type]
     attio.Task.stream(client, sort="created_at:asc")
+    attio.Task.stream_all(client, sort="completed_at:desc")
     attio.Task.stream(client, sort="deadline_at:asc")  # type: ignore[arg-type]
     attio.Meeting.list(client, sort="start_asc")
     attio.Meeting.list(client, sort="start_ascending")  # type: ignore[arg-type]

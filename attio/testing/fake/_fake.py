@@ -307,6 +307,35 @@ class FakeAttio:
             recording["status"] = status
             self.store.transcripts[call_recording_id] = _own(segments)
 
+    def add_view(
+        self,
+        target: str,
+        identifier: str,
+        title: str,
+        *,
+        filter: JSON | None = None,
+        archived: bool = False,
+    ) -> JSON:
+        """Add a saved view to an object (``target="objects"``) or a list (``"lists"``);
+        returns it as ``GET .../views`` shows it. A query given its id as ``filter_view_id``
+        keeps what ``filter`` (Attio's filter JSON) matches, on top of its own filter.
+        ``archived`` views are listed only with ``show_archived=true``."""
+        from .routes.views import add_view
+
+        with self._lock:
+            return add_view(
+                self.store, target, identifier, title, filter=_own(filter), archived=archived
+            )
+
+    def add_sql_result(self, sql: str, rows: list[JSON]) -> None:
+        """Answer ``POST /v2/sql`` for ``sql`` with ``rows`` (FakeAttio runs no SQL; the
+        query is matched with whitespace collapsed and a trailing ``;`` dropped, and any
+        other query is Attio's 400 ``filter_error``). A later registration wins."""
+        from .routes.sql import add_sql_result
+
+        with self._lock:
+            add_sql_result(self.store.sql_results, sql, _own(rows))
+
     @property
     def member_id(self) -> str:
         """The id of the seeded workspace member (the token's owner)."""

@@ -9,6 +9,7 @@ from attio.testing.fake._filters import Query, Row
 from attio.testing.fake._router import Ctx, Reply
 from attio.testing.fake._store import active
 from attio.testing.fake._util import JSON, check_fields, int_param, query_bool, window
+from attio.testing.fake.routes.views import view_filter
 
 
 def query_body(ctx: Ctx) -> JSON:
@@ -18,7 +19,13 @@ def query_body(ctx: Ctx) -> JSON:
     check_fields(
         body,
         {},
-        {"filter": "object|null", "sorts": "array|null", "limit": "number", "offset": "number"},
+        {
+            "filter": "object|null",
+            "filter_view_id": "string",
+            "sorts": "array|null",
+            "limit": "number",
+            "offset": "number",
+        },
         prefix=(),
     )
     return body
@@ -32,6 +39,13 @@ def run_query(ctx: Ctx, parent_id: str, rows: list[Row]) -> list[Row]:
     # Both are checked against the schema before any row is read: an empty object or list
     # answers a bad filter or sort with the same 400 as a full one.
     test = query.compile(body.get("filter"))
+    if "filter_view_id" in body:  # the saved view's own filter, and the body's
+        shown = query.compile(view_filter(ctx.store, parent_id, body["filter_view_id"]))
+        given = test
+
+        def test(row: Row) -> bool:
+            return shown(row) and given(row)
+
     keys = query.compile_sorts(body.get("sorts"))
     rows = query.order([row for row in rows if test(row)], keys)
     return window(rows, limit, offset)

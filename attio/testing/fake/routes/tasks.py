@@ -30,7 +30,9 @@ def list_tasks(ctx: Ctx) -> Reply:
             raise validation(f'Invalid sort "{sort}".')
         present = [t for t in tasks if t.get(field)]
         present.sort(key=lambda t: t[field], reverse=direction == "desc")
-        tasks = present + [t for t in tasks if not t.get(field)]
+        missing = [t for t in tasks if not t.get(field)]  # incomplete tasks, by completion
+        # Attio: incomplete tasks come first in ascending completion order, last in descending.
+        tasks = missing + present if direction == "asc" else present + missing
     linked_object, linked_record = ctx.q("linked_object"), ctx.q("linked_record_id")
     if linked_object is not None:
         object_id = store.object(linked_object)["id"]["object_id"]
