@@ -59,6 +59,15 @@ if TYPE_CHECKING:
     )
     from .comments import Comment, CommentEntry, CommentId, CommentRecord
     from .entries import Entry, EntryId
+    from .files import (
+        ConnectedFile,
+        ConnectedFolder,
+        File,
+        FileEntry,
+        FileEntryId,
+        Folder,
+        UnknownFileEntry,
+    )
     from .lists import List, ListId, ListMemberAccess
     from .meetings import Meeting, MeetingId, MeetingLinkedRecord, MeetingParticipant, MeetingTime
     from .meta import Meta
@@ -137,6 +146,13 @@ _LAZY: dict[str, str] = {
     "CommentRecord": ".comments",
     "Entry": ".entries",
     "EntryId": ".entries",
+    "ConnectedFile": ".files",
+    "ConnectedFolder": ".files",
+    "File": ".files",
+    "FileEntry": ".files",
+    "FileEntryId": ".files",
+    "Folder": ".files",
+    "UnknownFileEntry": ".files",
     "List": ".lists",
     "ListId": ".lists",
     "ListMemberAccess": ".lists",
@@ -208,8 +224,14 @@ __all__ = [
     "CommentRecord",
     "ConfigurationError",
     "ConflictError",
+    "ConnectedFile",
+    "ConnectedFolder",
     "Entry",
     "EntryId",
+    "File",
+    "FileEntry",
+    "FileEntryId",
+    "Folder",
     "InternalServerError",
     "List",
     "ListId",
@@ -263,6 +285,7 @@ __all__ = [
     "TranscriptId",
     "TranscriptSegment",
     "TranscriptSpeaker",
+    "UnknownFileEntry",
     "UnprocessableEntityError",
     "ValidationIssue",
     "View",

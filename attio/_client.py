@@ -154,8 +154,9 @@ class _BaseClient:
     def _build(self, request: Request[Any]) -> httpx.Request:
         headers = self._headers()
         content = request.body_bytes()
-        if content is not None:
-            headers["Content-Type"] = "application/json"
+        body_type = request.body_type()
+        if body_type is not None:
+            headers["Content-Type"] = body_type
         timeout: Any = (
             httpx.USE_CLIENT_DEFAULT if isinstance(self.timeout, NotGiven) else self.timeout
         )
@@ -242,8 +243,9 @@ class _BaseClient:
     def _parse(
         request: Request[Any], response: httpx.Response, parse: Callable[[bytes], T] | None = None
     ) -> T:
-        """``response``'s body parsed by ``parse`` (default: the request's own parser)."""
-        content = response.content
+        """``response``'s body parsed by ``parse`` (default: the request's own parser); for a
+        ``redirect`` request, the redirect's target instead (see :func:`_redirect_target`)."""
+        content = _redirect_target(response) if request.redirect else response.content
         try:
             with gc_paused:
                 result: T = (request.parse if parse is None else parse)(content)
@@ -265,6 +267,22 @@ class _BaseClient:
 
 
 _SPENT_STREAM = httpx.ByteStream(b"")
+
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+def _redirect_target(response: httpx.Response) -> bytes:
+    """Where a redirect answer points, absolute, as UTF-8 (``b""`` when it is not one).
+
+    A 3xx's ``Location`` is resolved against the request URL; when the ``http_client``
+    followed the redirect itself (``follow_redirects=True``), the final URL is the target.
+    """
+    location = response.headers.get("location")
+    if response.status_code in _REDIRECTS and location:
+        return str(response.url.join(location)).encode("utf-8")
+    if response.history:
+        return str(response.url).encode("utf-8")
+    return b""
 
 
 def _unlink(response: httpx.Response) -> None:

@@ -18,7 +18,14 @@ from pydantic_core import core_schema
 from ._endpoints import Declared
 from ._parsing import gc_paused
 
-__all__ = ["Actor", "AttioModel", "SharedFieldsSet", "Timestamp", "shared_fields_set"]
+__all__ = [
+    "Actor",
+    "AttioModel",
+    "NeverFails",
+    "SharedFieldsSet",
+    "Timestamp",
+    "shared_fields_set",
+]
 
 # RFC 3339 (section 5.6) lets the ``T`` and ``Z`` be lower case; year 0000 is refused (no
 # ``datetime`` can hold it, so ``.datetime`` would fail on a value that had been accepted).
@@ -262,3 +269,29 @@ class Actor(AttioModel):
 
     type: str | None = None
     id: str | None = None
+
+
+class NeverFails:
+    """Mixin (listed before the model's base) for a model that reads anything: pydantic-core
+    validates a well-formed input as the model, with no Python call; only when that fails
+    does the class's ``_salvage(data)`` build an instance keeping ``data`` whole, so the
+    model never fails (:class:`attio.values.UnknownValue`,
+    :class:`attio.files.UnknownFileEntry`)."""
+
+    @classmethod
+    def _salvage(cls, data: Any) -> Any:
+        raise NotImplementedError  # pragma: no cover - every user overrides it
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        model = handler(source)
+        salvage = core_schema.no_info_plain_validator_function(cls._salvage)
+        return core_schema.union_schema([model, salvage], mode="left_to_right")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        model_schema = schema["choices"][0] if schema.get("type") == "union" else schema
+        result: dict[str, Any] = handler(model_schema)
+        return result

@@ -68,6 +68,12 @@ class Request(Generic[T]):
     POST and PATCH are not; the read-only POSTs (records/entries query, search) set it.
     ``write_check`` describes a record/entry write for a client created with
     ``validate_writes=True``, which checks it against the schema before sending.
+
+    A body that is not JSON (a multipart upload) is ``content``, the exact bytes to send,
+    with its ``content_type``; they are built once, so every attempt sends the same bytes.
+    ``redirect``: the answer is a redirect whose target is the result (a download link), so
+    ``parse`` gets the ``Location`` (resolved against the request URL) as UTF-8 bytes instead
+    of the body; an answer that is not a redirect gives it ``b""``.
     """
 
     method: HTTPMethod
@@ -77,9 +83,19 @@ class Request(Generic[T]):
     json: Any = NOT_GIVEN
     retry_safe: bool | None = None
     write_check: WriteCheck | None = dataclasses.field(default=None, compare=False, repr=False)
+    content: bytes | None = dataclasses.field(default=None, repr=False)
+    content_type: str | None = None
+    redirect: bool = False
 
     def __post_init__(self) -> None:
         check_path(self.path)
+        if self.content is not None:
+            if not isinstance(self.content, bytes):
+                raise TypeError(f"content must be bytes, got {type(self.content).__name__}")
+            if not isinstance(self.json, NotGiven):
+                raise ValueError("a request has a JSON body or raw content, not both")
+            if not isinstance(self.content_type, str) or not self.content_type:
+                raise ValueError("raw content needs its content_type")
 
     @property
     def idempotent(self) -> bool:
@@ -108,10 +124,19 @@ class Request(Generic[T]):
         return out
 
     def body_bytes(self) -> bytes | None:
-        """The JSON body, compact UTF-8, or ``None`` when the request has none."""
+        """The raw ``content``, else the JSON body (compact UTF-8); ``None`` when there is none."""
+        if self.content is not None:
+            return self.content
         if isinstance(self.json, NotGiven):
             return None
         return encode_json(self.json)
+
+    def body_type(self) -> str | None:
+        """The body's ``Content-Type``: ``content_type`` for raw content, JSON's otherwise
+        (``None`` when the request has no body)."""
+        if self.content is not None:
+            return self.content_type
+        return None if isinstance(self.json, NotGiven) else "application/json"
 
 
 # --------------------------------------------------------------------------- path parameters

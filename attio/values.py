@@ -65,7 +65,6 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     BaseModel,
     Field,
-    GetCoreSchemaHandler,
     SerializationInfo,
     SerializerFunctionWrapHandler,
     StrictBool,
@@ -75,9 +74,8 @@ from pydantic import (
     ValidationError,
     model_serializer,
 )
-from pydantic_core import core_schema
 
-from ._models import Actor, AttioModel, Timestamp
+from ._models import Actor, AttioModel, NeverFails, Timestamp
 
 __all__ = [
     "VALUE_TYPES",
@@ -598,7 +596,7 @@ _NOT_SET: Any = object()
 _STATE = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
 
 
-class UnknownValue(BaseValue):
+class UnknownValue(NeverFails, BaseValue):
     """A value this version cannot type: an ``attribute_type`` it does not know, a known type of
     an unexpected shape (a required field missing, say), a value whose common fields do not fit,
     or one that is not an object.
@@ -622,22 +620,6 @@ class UnknownValue(BaseValue):
     # Only for ``UnknownValue(**fields)`` in Python: the validator builds instances without it
     # (pydantic-core would otherwise call this Python ``__init__`` for every unknown value).
     __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
-
-    # pydantic-core validates a well-formed value with no Python call; only when that fails
-    # does ``_salvage`` run, so the fast path is unchanged and this model never fails.
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        model = handler(source)
-        salvage = core_schema.no_info_plain_validator_function(cls._salvage)
-        return core_schema.union_schema([model, salvage], mode="left_to_right")
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
-        model_schema = schema["choices"][0] if schema.get("type") == "union" else schema
-        result: dict[str, Any] = handler(model_schema)
-        return result
 
     @classmethod
     def _salvage(cls, data: Any) -> UnknownValue:

@@ -54,6 +54,8 @@ SAMPLES: dict[str, Any] = {
     "target_url": "https://example.com/hook",
     "subscriptions": [],
     "sql": "SELECT name FROM people",
+    "file": b"hello",
+    "storage_provider": "dropbox",
 }
 
 # ``update`` needs one field to send; these are spec field names of each PATCH body.

@@ -37,7 +37,7 @@ def test_every_contract_resource_has_operations() -> None:
     assert {
         "Meta", "Object", "Attribute", "SelectOption", "Status", "Record", "List", "Entry",
         "Note", "Task", "Meeting", "CallRecording", "Transcript", "Webhook", "WorkspaceMember",
-        "Thread", "Comment",
+        "Thread", "Comment", "View", "File", "SqlResult",
     } <= owners  # fmt: skip
     assert len(OPERATIONS) > 150
 

@@ -35,7 +35,7 @@ def test_every_resource_is_probed() -> None:
     models = {model for model, _ in OPERATIONS}
     assert {"Record", "Entry", "Attribute", "SelectOption", "Status", "Object", "List"} <= models
     assert {"Note", "Task", "Meeting", "CallRecording", "Transcript", "Webhook"} <= models
-    assert {"WorkspaceMember", "Thread", "Comment", "Meta"} <= models
+    assert {"WorkspaceMember", "Thread", "Comment", "Meta", "View", "File", "SqlResult"} <= models
     assert len(OPERATIONS) >= 80
 
 

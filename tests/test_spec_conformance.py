@@ -347,7 +347,10 @@ UNCOVERED: dict[str, str] = {
 """Spec operations deliberately without a classmethod, each with the reason."""
 
 # Contract operations newer than the saved spec (attio-api.md §9), so not checked here:
-# Record.merge -> POST /v2/objects/{object}/records/merge.
+# Record.merge -> POST /v2/objects/{object}/records/merge; View.list/stream ->
+# GET /v2/{objects|lists}/{identifier}/views; SqlResult.query -> POST /v2/sql; File.* ->
+# GET/POST /v2/files, POST /v2/files/upload, GET/DELETE /v2/files/{file_id},
+# GET /v2/files/{file_id}/download; filter_view_id in the records/entries query bodies.
 
 
 # --------------------------------------------------------------------------- the spec

@@ -5,7 +5,8 @@
 * :func:`vcr_config` / :func:`use_cassette` / :func:`make_vcr` -- a vcrpy setup that scrubs
   credentials and matches requests by method, path, query and JSON body;
   :func:`find_credentials` / :func:`scan_cassettes` check cassettes for leaked credentials.
-* :func:`sign_delivery` -- the ``Attio-Signature`` of a webhook body, for testing receivers.
+* :func:`sign_delivery` -- the ``Attio-Signature`` of a webhook body, for testing receivers;
+  :class:`FakeDelivery` -- a webhook delivery FakeAttio made (``FakeAttio.deliveries``).
 * a pytest plugin (``attio_vcr``, ``attio_client``, ``attio_async_client``, ``attio_fake``
   fixtures and ``--record-mode``), loaded automatically when the package is installed.
 """
@@ -22,11 +23,12 @@ from ._vcr import (
     use_cassette,
     vcr_config,
 )
-from .fake import FakeAttio, FakeRequest
+from .fake import FakeAttio, FakeDelivery, FakeRequest
 
 __all__ = [
     "SCRUBBED",
     "FakeAttio",
+    "FakeDelivery",
     "FakeRequest",
     "find_credentials",
     "json_body_matcher",

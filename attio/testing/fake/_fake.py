@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+import re
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -18,11 +19,16 @@ import httpx
 import attio
 from attio._client import AsyncClient, Client
 
+from ._deliveries import EventMaker, FakeDelivery, deliveries_for, member_event, plan_events
 from ._errors import AttioFakeError, validation
-from ._router import Ctx, Router, UserHandler
+from ._files_store import SIGNED_PATH, Upload
+from ._router import Ctx, Redirect, Router, UserHandler
 from ._store import Store
 from ._util import JSON, IdGenerator, TickingClock, nested_too_deeply, too_deep
 from .routes import ROUTES
+
+DeliveryHandler = Callable[[FakeDelivery], None]
+"""What :meth:`FakeAttio.on_delivery` takes: a function of one :class:`FakeDelivery`."""
 
 __all__ = ["FakeAttio", "FakeRequest"]
 
@@ -46,8 +52,8 @@ def _own(value: Any) -> Any:
 class FakeRequest:
     """One request FakeAttio received: method, path, query parameters, JSON body and headers.
 
-    ``json`` is ``None`` when there was no body or it was refused as JSON (not valid JSON, or
-    nested too deeply)."""
+    ``json`` is ``None`` when there was no body, a ``multipart/form-data`` one (an upload), or
+    one refused as JSON (not valid JSON, or nested too deeply)."""
 
     method: str
     path: str
@@ -80,6 +86,11 @@ class FakeAttio:
     than 128 objects/arrays deep, is a 400 ``validation_type``; filters and sorts are checked
     against the object's or list's attributes whether or not it has rows.
 
+    Files (``/v2/files``) accept ``multipart/form-data`` uploads; a download redirects to a
+    signed URL on a host of the fake's own (``https://fake-attio-files.invalid/__fake_files/
+    ...``), served by the same transport without the API key. Those requests are recorded in
+    :attr:`requests` too (headers included), and queued faults never apply to them.
+
     >>> fake = FakeAttio()
     >>> client = fake.client()            # an attio.Client talking to the fake
     """
@@ -100,6 +111,9 @@ class FakeAttio:
         self.base_url = base_url
         self.requests: list[FakeRequest] = []
         self.sleeps: list[float] = []
+        self.deliveries: list[FakeDelivery] = []
+        """Every webhook delivery made so far, in order (see :meth:`on_delivery`)."""
+        self._delivery_handlers: list[DeliveryHandler] = []
         self._faults: deque[_Fault] = deque()
         self._router = Router(ROUTES)
         self._transport = httpx.MockTransport(self._handle)
@@ -286,11 +300,12 @@ class FakeAttio:
         email_address: str,
         access_level: str = "member",
     ) -> JSON:
-        """Add a workspace member; returns it."""
+        """Add a workspace member (delivering ``workspace-member.created``); returns it."""
         with self._lock:
-            return copy.deepcopy(
-                self.store.add_member(first_name, last_name, email_address, access_level)
-            )
+            member = self.store.add_member(first_name, last_name, email_address, access_level)
+            made = self._deliver([member_event(self.store, member)])
+        self._hand_out(made)
+        return copy.deepcopy(member)
 
     def set_transcript(
         self,
@@ -336,6 +351,26 @@ class FakeAttio:
         with self._lock:
             add_sql_result(self.store.sql_results, sql, _own(rows))
 
+    def add_file(
+        self,
+        object: str,
+        record_id: str,
+        content: bytes,
+        *,
+        name: str = "file",
+        content_type: str | None = None,
+        parent_folder_id: str | None = None,
+    ) -> JSON:
+        """Upload ``content`` to a record as ``POST /v2/files/upload`` would (the object, the
+        record and any parent folder must exist; at most 50 MiB); returns the file entry.
+        ``GET /v2/files/{file_id}/download`` redirects to a signed URL of its own host that
+        serves ``content`` without the API key."""
+        form = {"object": object, "record_id": record_id}
+        if parent_folder_id is not None:
+            form["parent_folder_id"] = parent_folder_id
+        with self._lock:
+            return self.store.files.upload(form, Upload(bytes(content), name, content_type))
+
     @property
     def member_id(self) -> str:
         """The id of the seeded workspace member (the token's owner)."""
@@ -351,9 +386,17 @@ class FakeAttio:
     def _handle(self, request: httpx.Request) -> httpx.Response:
         content = request.read()
         raw_path = request.url.raw_path.decode("ascii").split("?", 1)[0]
+        if raw_path.startswith(SIGNED_PATH):
+            return self._signed_download(request, raw_path)
         body: Any = None
         refused: AttioFakeError | None = None
-        if content:
+        form: _Form | None = None
+        if content and _is_multipart(request):
+            try:
+                form = _parse_multipart(request, content)
+            except ValueError as error:
+                refused = validation(f"Body payload validation error: {error}")
+        elif content:
             try:
                 body = json.loads(content)
             except RecursionError:  # the decoder's own depth guard: far too deep
@@ -381,21 +424,62 @@ class FakeAttio:
             if own is not None and fault is None:
                 handler, params = own
                 return handler(request, **params)
+            made: list[FakeDelivery] = []
             if fault is None or fault.processed:
-                status, payload = self._answer(request, raw_path, body, refused)
+                plan = None if refused is not None else self._plan(request, body)
+                status, payload = self._answer(request, raw_path, body, refused, form)
+                if plan is not None:
+                    made = self._deliver(plan(status, payload))
+        self._hand_out(made)  # outside the lock: a receiver may call the fake back
         if fault is not None:
             assert fault.exception is not None
             raise fault.exception(request)
         return self._response(request, status, payload, execution_id)
 
+    # ------------------------------------------------------------------ webhook deliveries
+
+    def on_delivery(self, handler: DeliveryHandler) -> DeliveryHandler:
+        """Call ``handler(delivery)`` with every webhook delivery from now on, in order, as the
+        request that caused it is answered (a decorator; returns ``handler``). The fake is not
+        locked while a handler runs, so a receiver may call the API back; an exception it
+        raises reaches the client call that caused the delivery. :attr:`deliveries` keeps
+        every delivery either way."""
+        self._delivery_handlers.append(handler)
+        return handler
+
+    def _plan(self, request: httpx.Request, body: Any) -> EventMaker | None:
+        # Planned before the request is answered (a deletion's event needs what is deleted);
+        # its events are made only from a 2xx answer.
+        try:
+            return plan_events(self.store, request.method, request.url.path, body)
+        except AttioFakeError:
+            return None
+
+    def _deliver(self, events: list[JSON]) -> list[FakeDelivery]:
+        made = deliveries_for(self.store, events)
+        self.deliveries.extend(made)
+        return made
+
+    def _hand_out(self, made: list[FakeDelivery]) -> None:
+        for delivery in made:
+            for handler in list(self._delivery_handlers):
+                handler(delivery)
+
     def _answer(
-        self, request: httpx.Request, raw_path: str, body: Any, refused: AttioFakeError | None
+        self,
+        request: httpx.Request,
+        raw_path: str,
+        body: Any,
+        refused: AttioFakeError | None,
+        form: _Form | None = None,
     ) -> tuple[int, Any]:
         try:
             self._check_auth(request)
             if refused is not None:
                 raise refused
             ctx = Ctx(self.store, request.method, request.url.path, request.url.params, body)
+            if form is not None:
+                ctx.form, ctx.files = form
             return self._router.dispatch(ctx, raw_path)
         except AttioFakeError as error:
             return error.status, error.body()
@@ -434,6 +518,36 @@ class FakeAttio:
             response.headers["retry-after"] = retry_after
         return response
 
+    def _signed_download(self, request: httpx.Request, raw_path: str) -> httpx.Response:
+        """A signed download URL of :meth:`attio.File.download_url`'s redirect: the content,
+        to anyone holding the link (no API key needed; the request is recorded, headers and
+        all, and takes no queued fault: it is not an Attio API call)."""
+        file_id = raw_path[len(SIGNED_PATH) :]
+        with self._lock:
+            self.requests.append(
+                FakeRequest(
+                    method=request.method,
+                    path=request.url.path,
+                    query=dict(request.url.params),
+                    json=None,
+                    headers=dict(request.headers),
+                )
+            )
+            found = None
+            if request.method == "GET":
+                found = self.store.files.signed_content(file_id, request.url.params.get("token"))
+        if found is None:
+            return httpx.Response(
+                403,
+                headers={"content-type": "text/plain"},
+                content=b"Signature invalid or expired",
+                request=request,
+            )
+        data, content_type = found
+        return httpx.Response(
+            200, headers={"content-type": content_type}, content=data, request=request
+        )
+
     @staticmethod
     def _response(
         request: httpx.Request, status: int, payload: Any, execution_id: str
@@ -441,6 +555,64 @@ class FakeAttio:
         headers = {"x-attio-execution-id": execution_id}
         if payload is None:
             return httpx.Response(status, headers=headers, request=request)
+        if isinstance(payload, Redirect):
+            headers["location"] = payload.location
+            return httpx.Response(status, headers=headers, request=request)
         headers["content-type"] = "application/json; charset=utf-8"
         content = json.dumps(payload, ensure_ascii=False).encode()
         return httpx.Response(status, headers=headers, content=content, request=request)
+
+
+# --------------------------------------------------------------------------- multipart bodies
+
+_Form = tuple[dict[str, str], dict[str, Upload]]
+_PARAM = re.compile(r';\s*([\w*-]+)="((?:[^"\\]|\\.)*)"|;\s*([\w*-]+)=([^;\s]+)')
+
+
+def _is_multipart(request: httpx.Request) -> bool:
+    content_type: str = request.headers.get("content-type", "")
+    return content_type.split(";", 1)[0].strip().lower() == "multipart/form-data"
+
+
+def _params(header: str) -> dict[str, str]:
+    """The ``key="value"``/``key=value`` parameters of a header (backslash escapes undone)."""
+    found: dict[str, str] = {}
+    for match in _PARAM.finditer(header):
+        if match.group(1) is not None:
+            found[match.group(1).lower()] = re.sub(r"\\(.)", r"\1", match.group(2))
+        else:
+            found[match.group(3).lower()] = match.group(4)
+    return found
+
+
+def _parse_multipart(request: httpx.Request, content: bytes) -> _Form:
+    """A ``multipart/form-data`` body: its text fields, and its file parts (bytes, filename,
+    content type). ``ValueError`` for a body that is not one."""
+    boundary = _params(request.headers.get("content-type", "")).get("boundary")
+    if not boundary:
+        raise ValueError("the multipart body has no boundary.")
+    delimiter = b"--" + boundary.encode("latin-1")
+    pieces = content.split(delimiter)
+    if len(pieces) < 3 or not pieces[-1].startswith(b"--"):
+        raise ValueError("the multipart body is not closed by its boundary.")
+    fields: dict[str, str] = {}
+    files: dict[str, Upload] = {}
+    for piece in pieces[1:-1]:
+        if not piece.startswith(b"\r\n") or not piece.endswith(b"\r\n"):
+            raise ValueError("a multipart part is malformed.")
+        head, sep, data = piece[2:-2].partition(b"\r\n\r\n")
+        if not sep:
+            raise ValueError("a multipart part has no header.")
+        headers: dict[str, str] = {}
+        for line in head.decode("utf-8", errors="replace").split("\r\n"):
+            key, _, value = line.partition(":")
+            headers[key.strip().lower()] = value.strip()
+        disposition = _params(headers.get("content-disposition", ""))
+        name = disposition.get("name")
+        if name is None:
+            raise ValueError("a multipart part has no name.")
+        if "filename" in disposition:
+            files[name] = Upload(data, disposition["filename"], headers.get("content-type"))
+        else:
+            fields[name] = data.decode("utf-8", errors="replace")
+    return fields, files

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 import httpx
@@ -16,18 +16,32 @@ import httpx
 from ._errors import not_found
 from ._store import Store
 
-Reply = tuple[int, Any]  # (status, JSON body or None for an empty body)
+if TYPE_CHECKING:
+    from ._files_store import Upload
+
+Reply = tuple[int, Any]  # (status, JSON body, None for an empty body, or a Redirect)
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A reply body meaning "no body, a ``Location`` header": ``return 302, Redirect(url)``."""
+
+    location: str
 
 
 @dataclass
 class Ctx:
-    """What a handler sees: the store, the query string and the parsed JSON body."""
+    """What a handler sees: the store, the query string and the parsed JSON body; for a
+    ``multipart/form-data`` body, its text fields (``form``) and file parts (``files``)
+    instead."""
 
     store: Store
     method: str
     path: str
     query: httpx.QueryParams
     body: Any
+    form: dict[str, str] = field(default_factory=dict)
+    files: dict[str, Upload] = field(default_factory=dict)
 
     def q(self, name: str) -> str | None:
         """One query parameter (the last one when repeated)."""

@@ -173,6 +173,7 @@ class Store(RecordsStore):
         self.views: dict[str, list[JSON]] = {}  # "objects/<object_id>" or "lists/<list_id>"
         self.sql_results: list[tuple[str, list[JSON]]] = []  # (normalised SQL, rows)
         self.files = FilesStore(self)
+        self.webhook_secrets: dict[str, str] = {}  # webhook id -> its signing secret
         self.member_id: str = self.add_member(**_seed.MEMBER)["id"]["workspace_member_id"]
         self._seed_objects()
 
@@ -434,6 +435,7 @@ class Store(RecordsStore):
         """Delete the webhook ``webhook_id`` (404 when there is none)."""
         self.webhook(webhook_id, "Webhook not found")
         del self.webhooks[webhook_id]
+        self.webhook_secrets.pop(webhook_id, None)
 
     # ------------------------------------------------------------------ meetings
 
