@@ -52,9 +52,16 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, NoReturn, TypedDict, get_args
+from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypedDict, get_args
 
-from pydantic import Field, PrivateAttr, ValidationError
+from pydantic import (
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
 
 from ._endpoints import endpoint, paged, streamed
 from ._exceptions import AttioException, ConfigurationError, clip
@@ -69,6 +76,15 @@ __all__ = [
     "MAX_DEPTH",
     "SIGNATURE_HEADERS",
     "WEBHOOK_EVENT_TYPES",
+    "AnyWebhookEvent",
+    "AttributeEvent",
+    "CallRecordingEvent",
+    "CommentEvent",
+    "ListEntryEvent",
+    "ListEvent",
+    "NoteEvent",
+    "RecordEvent",
+    "TaskEvent",
     "Webhook",
     "WebhookDelivery",
     "WebhookEvent",
@@ -78,6 +94,7 @@ __all__ = [
     "WebhookSignatureError",
     "WebhookSubscription",
     "WebhookSubscriptionParam",
+    "WorkspaceMemberEvent",
     "parse_delivery",
     "verify_signature",
 ]
@@ -326,6 +343,290 @@ class WebhookEvent(AttioModel):
     actor: Actor | None = None
 
 
+# --------------------------------------------------------------------------- typed events
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+class _FamilyEvent(WebhookEvent):
+    """An event of a known family: ``id`` is required and holds the family's ids as strings
+    (checked when the delivery is read: an event of another shape stays a plain
+    :class:`WebhookEvent`, so a delivery never fails on it)."""
+
+    id: dict[str, Any]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="after")
+    def _has_the_family_ids(self) -> _FamilyEvent:
+        for key in self._ID_KEYS:
+            value = self.id.get(key)
+            if not isinstance(value, str) or not value:
+                raise ValueError(f"id.{key} must be a non-empty string")
+        return self
+
+    def _id(self, key: str) -> str:
+        value: str = self.id[key]
+        return value
+
+    def _extra(self, key: str) -> str | None:
+        return _text_or_none((self.model_extra or {}).get(key))
+
+
+class RecordEvent(_FamilyEvent):
+    """``record.created``, ``record.updated`` (one per attribute changed: :attr:`attribute_id`),
+    ``record.deleted`` and ``record.merged`` (the duplicate merged into this record:
+    :attr:`duplicate_object_id`, :attr:`duplicate_record_id`)."""
+
+    event_type: Literal["record.created", "record.updated", "record.deleted", "record.merged"]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ("object_id", "record_id")
+
+    @property
+    def object_id(self) -> str:
+        """The record's object (``id.object_id``)."""
+        return self._id("object_id")
+
+    @property
+    def record_id(self) -> str:
+        """The record (``id.record_id``)."""
+        return self._id("record_id")
+
+    @property
+    def attribute_id(self) -> str | None:
+        """The attribute changed (``id.attribute_id``, on ``record.updated``)."""
+        return _text_or_none(self.id.get("attribute_id"))
+
+    @property
+    def duplicate_object_id(self) -> str | None:
+        """The merged duplicate's object (``record.merged``)."""
+        return self._extra("duplicate_object_id")
+
+    @property
+    def duplicate_record_id(self) -> str | None:
+        """The merged duplicate, which no longer exists (``record.merged``)."""
+        return self._extra("duplicate_record_id")
+
+
+class ListEvent(_FamilyEvent):
+    """``list.created``, ``list.updated``, ``list.deleted``."""
+
+    event_type: Literal["list.created", "list.updated", "list.deleted"]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ("list_id",)
+
+    @property
+    def list_id(self) -> str:
+        """The list (``id.list_id``)."""
+        return self._id("list_id")
+
+
+class ListEntryEvent(_FamilyEvent):
+    """``list-entry.created``, ``list-entry.updated`` (one per attribute changed:
+    :attr:`attribute_id`) and ``list-entry.deleted``, with the entry's parent record."""
+
+    event_type: Literal["list-entry.created", "list-entry.updated", "list-entry.deleted"]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ("list_id", "entry_id")
+
+    @property
+    def list_id(self) -> str:
+        """The list (``id.list_id``)."""
+        return self._id("list_id")
+
+    @property
+    def entry_id(self) -> str:
+        """The entry (``id.entry_id``)."""
+        return self._id("entry_id")
+
+    @property
+    def attribute_id(self) -> str | None:
+        """The list attribute changed (``id.attribute_id``, on ``list-entry.updated``)."""
+        return _text_or_none(self.id.get("attribute_id"))
+
+    @property
+    def parent_object_id(self) -> str | None:
+        """The object of the entry's parent record."""
+        return self._extra("parent_object_id")
+
+    @property
+    def parent_record_id(self) -> str | None:
+        """The entry's parent record."""
+        return self._extra("parent_record_id")
+
+
+class AttributeEvent(_FamilyEvent):
+    """``object-attribute.created``/``.updated`` and ``list-attribute.created``/``.updated``:
+    :attr:`attribute_id` on the object (:attr:`object_id`) or list (:attr:`list_id`)."""
+
+    event_type: Literal[
+        "object-attribute.created",
+        "object-attribute.updated",
+        "list-attribute.created",
+        "list-attribute.updated",
+    ]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ("attribute_id",)
+
+    @property
+    def attribute_id(self) -> str:
+        """The attribute (``id.attribute_id``)."""
+        return self._id("attribute_id")
+
+    @property
+    def target(self) -> Literal["objects", "lists"]:
+        """Whether the attribute is an object's or a list's (as in :class:`attio.Attribute`)."""
+        return "lists" if self.event_type.startswith("list-") else "objects"
+
+    @property
+    def object_id(self) -> str | None:
+        """The object (``id.object_id``) of an object attribute."""
+        return _text_or_none(self.id.get("object_id"))
+
+    @property
+    def list_id(self) -> str | None:
+        """The list (``id.list_id``) of a list attribute."""
+        return _text_or_none(self.id.get("list_id"))
+
+
+class NoteEvent(_FamilyEvent):
+    """``note.created``, ``note.updated``, ``note-content.updated`` and ``note.deleted``, with
+    the note's parent record."""
+
+    event_type: Literal["note.created", "note.updated", "note-content.updated", "note.deleted"]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ("note_id",)
+
+    @property
+    def note_id(self) -> str:
+        """The note (``id.note_id``)."""
+        return self._id("note_id")
+
+    @property
+    def parent_object_id(self) -> str | None:
+        """The object of the note's parent record."""
+        return self._extra("parent_object_id")
+
+    @property
+    def parent_record_id(self) -> str | None:
+        """The note's parent record."""
+        return self._extra("parent_record_id")
+
+
+class TaskEvent(_FamilyEvent):
+    """``task.created``, ``task.updated``, ``task.deleted``."""
+
+    event_type: Literal["task.created", "task.updated", "task.deleted"]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ("task_id",)
+
+    @property
+    def task_id(self) -> str:
+        """The task (``id.task_id``)."""
+        return self._id("task_id")
+
+
+class CommentEvent(_FamilyEvent):
+    """``comment.created``, ``comment.resolved``, ``comment.unresolved``, ``comment.deleted``,
+    with the thread and what it is on (a record, or a list entry)."""
+
+    event_type: Literal[
+        "comment.created", "comment.resolved", "comment.unresolved", "comment.deleted"
+    ]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ("comment_id",)
+
+    @property
+    def comment_id(self) -> str:
+        """The comment (``id.comment_id``)."""
+        return self._id("comment_id")
+
+    @property
+    def thread_id(self) -> str | None:
+        """The comment's thread."""
+        return self._extra("thread_id")
+
+    @property
+    def object_id(self) -> str | None:
+        """The object of the record commented on."""
+        return self._extra("object_id")
+
+    @property
+    def record_id(self) -> str | None:
+        """The record commented on."""
+        return self._extra("record_id")
+
+    @property
+    def list_id(self) -> str | None:
+        """The list of the entry commented on (``None`` for a comment on a record)."""
+        return self._extra("list_id")
+
+    @property
+    def entry_id(self) -> str | None:
+        """The entry commented on (``None`` for a comment on a record)."""
+        return self._extra("entry_id")
+
+
+class WorkspaceMemberEvent(_FamilyEvent):
+    """``workspace-member.created``."""
+
+    event_type: Literal["workspace-member.created"]
+    _ID_KEYS: ClassVar[tuple[str, ...]] = ("workspace_member_id",)
+
+    @property
+    def workspace_member_id(self) -> str:
+        """The new member (``id.workspace_member_id``)."""
+        return self._id("workspace_member_id")
+
+
+class CallRecordingEvent(_FamilyEvent):
+    """``call-recording.created`` (its ids are not documented yet: read them with the
+    properties, ``None`` when absent)."""
+
+    event_type: Literal["call-recording.created"]
+
+    @property
+    def meeting_id(self) -> str | None:
+        """The meeting (``id.meeting_id``)."""
+        return _text_or_none(self.id.get("meeting_id"))
+
+    @property
+    def call_recording_id(self) -> str | None:
+        """The recording (``id.call_recording_id``)."""
+        return _text_or_none(self.id.get("call_recording_id"))
+
+
+_FAMILY_OF: dict[str, type[_FamilyEvent]] = {
+    kind: family
+    for family in (
+        RecordEvent,
+        ListEvent,
+        ListEntryEvent,
+        AttributeEvent,
+        NoteEvent,
+        TaskEvent,
+        CommentEvent,
+        WorkspaceMemberEvent,
+        CallRecordingEvent,
+    )
+    for kind in get_args(family.model_fields["event_type"].annotation)
+}
+
+
+def _typed_event(value: Any, handler: ValidatorFunctionWrapHandler) -> WebhookEvent:
+    """The event as a plain :class:`WebhookEvent` (whose errors are the ones reported), then as
+    the typed model of its family when its ids have the documented shape."""
+    event: WebhookEvent = handler(value)
+    family = _FAMILY_OF.get(event.event_type)
+    if family is None or isinstance(event, family):
+        return event
+    try:
+        return family.model_validate(value if isinstance(value, Mapping) else event.model_dump())
+    except ValidationError:
+        return event
+
+
+AnyWebhookEvent = Annotated[WebhookEvent, WrapValidator(_typed_event)]
+"""An event of a delivery: the typed model of its family (:class:`RecordEvent`,
+:class:`ListEntryEvent`, ...) chosen by ``event_type``, else a plain :class:`WebhookEvent`
+(an event type Attio adds later, or a known one whose ids do not have the documented shape).
+Narrow it with ``isinstance``."""
+
+
 class WebhookDelivery(AttioModel):
     """The body Attio POSTs to a webhook's ``target_url``: ``{"webhook_id", "events": [...]}``.
 
@@ -334,7 +635,7 @@ class WebhookDelivery(AttioModel):
     """
 
     webhook_id: str
-    events: builtins.list[WebhookEvent]
+    events: builtins.list[AnyWebhookEvent]
 
     _idempotency_key: str | None = PrivateAttr(default=None)
 

@@ -10,7 +10,7 @@ import pytest
 import attio
 from attio import write as w
 from attio.testing import FakeAttio, FakeDelivery
-from attio.webhooks import WebhookEventType, parse_delivery
+from attio.webhooks import RecordEvent, WebhookEventType, parse_delivery
 
 
 def _subscribe(
@@ -62,6 +62,9 @@ def test_record_lifecycle_is_delivered_signed() -> None:
     assert request.content == delivery.body
     with pytest.raises(attio.WebhookSignatureError):
         parse_delivery(delivery.body, headers=delivery.headers, secret="not-the-secret")
+    (typed,) = parse_delivery(delivery.body, headers=delivery.headers, secret=hook.secret).events
+    assert isinstance(typed, RecordEvent)
+    assert typed.record_id == person.record_id
 
 
 def test_only_subscribed_types_and_passing_filters_are_delivered() -> None:
