@@ -52,9 +52,10 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypedDict, get_args
+from typing import Annotated, Any, ClassVar, Literal, NoReturn, TypedDict, get_args, overload
 
 from pydantic import (
+    ConfigDict,
     Field,
     PrivateAttr,
     ValidationError,
@@ -63,7 +64,7 @@ from pydantic import (
     model_validator,
 )
 
-from ._endpoints import endpoint, paged, streamed
+from ._endpoints import Declared, endpoint, paged, streamed
 from ._exceptions import AttioException, ConfigurationError, clip
 from ._models import Actor, AttioModel, Timestamp
 from ._pagination import PagedRequest, Paging
@@ -350,10 +351,54 @@ def _text_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+class _EventField:
+    """A typed, read-only property of an event: ``event.id[key]`` (``in_id``) or an extra key
+    beside ``id``, as ``str | None``. Declared in a family's body, it also documents itself."""
+
+    def __init__(self, key: str, doc: str, *, in_id: bool = True) -> None:
+        self.key = key
+        self.in_id = in_id
+        self.__doc__ = doc
+
+    @overload
+    def __get__(self, event: None, owner: type[Any]) -> _EventField: ...
+
+    @overload
+    def __get__(self, event: WebhookEvent, owner: type[Any]) -> str | None: ...
+
+    def __get__(self, event: WebhookEvent | None, owner: type[Any]) -> _EventField | str | None:
+        if event is None:
+            return self
+        found = (event.id or {}) if self.in_id else (event.model_extra or {})
+        return _text_or_none(found.get(self.key))
+
+
+class _EventId(_EventField):
+    """An id every event of the family carries (``event.id[key]``, a non-empty string,
+    checked when the delivery is read), as ``str``."""
+
+    def __set_name__(self, owner: type[_FamilyEvent], name: str) -> None:
+        owner._ID_KEYS = (*owner._ID_KEYS, self.key)
+
+    @overload
+    def __get__(self, event: None, owner: type[Any]) -> _EventId: ...
+
+    @overload
+    def __get__(self, event: WebhookEvent, owner: type[Any]) -> str: ...
+
+    def __get__(self, event: WebhookEvent | None, owner: type[Any]) -> _EventId | str:
+        if event is None:
+            return self
+        value: str = (event.id or {})[self.key]
+        return value
+
+
 class _FamilyEvent(WebhookEvent):
     """An event of a known family: ``id`` is required and holds the family's ids as strings
     (checked when the delivery is read: an event of another shape stays a plain
     :class:`WebhookEvent`, so a delivery never fails on it)."""
+
+    model_config = ConfigDict(ignored_types=(Declared, _EventField))
 
     id: dict[str, Any]
     _ID_KEYS: ClassVar[tuple[str, ...]] = ()
@@ -366,13 +411,6 @@ class _FamilyEvent(WebhookEvent):
                 raise ValueError(f"id.{key} must be a non-empty string")
         return self
 
-    def _id(self, key: str) -> str:
-        value: str = self.id[key]
-        return value
-
-    def _extra(self, key: str) -> str | None:
-        return _text_or_none((self.model_extra or {}).get(key))
-
 
 class RecordEvent(_FamilyEvent):
     """``record.created``, ``record.updated`` (one per attribute changed: :attr:`attribute_id`),
@@ -380,44 +418,22 @@ class RecordEvent(_FamilyEvent):
     :attr:`duplicate_object_id`, :attr:`duplicate_record_id`)."""
 
     event_type: Literal["record.created", "record.updated", "record.deleted", "record.merged"]
-    _ID_KEYS: ClassVar[tuple[str, ...]] = ("object_id", "record_id")
-
-    @property
-    def object_id(self) -> str:
-        """The record's object (``id.object_id``)."""
-        return self._id("object_id")
-
-    @property
-    def record_id(self) -> str:
-        """The record (``id.record_id``)."""
-        return self._id("record_id")
-
-    @property
-    def attribute_id(self) -> str | None:
-        """The attribute changed (``id.attribute_id``, on ``record.updated``)."""
-        return _text_or_none(self.id.get("attribute_id"))
-
-    @property
-    def duplicate_object_id(self) -> str | None:
-        """The merged duplicate's object (``record.merged``)."""
-        return self._extra("duplicate_object_id")
-
-    @property
-    def duplicate_record_id(self) -> str | None:
-        """The merged duplicate, which no longer exists (``record.merged``)."""
-        return self._extra("duplicate_record_id")
+    object_id = _EventId("object_id", "The record's object (``id.object_id``).")
+    record_id = _EventId("record_id", "The record (``id.record_id``).")
+    attribute_id = _EventField("attribute_id", "The attribute changed (``record.updated``).")
+    duplicate_object_id = _EventField(
+        "duplicate_object_id", "The merged duplicate's object (``record.merged``).", in_id=False
+    )
+    duplicate_record_id = _EventField(
+        "duplicate_record_id", "The merged duplicate, now gone (``record.merged``).", in_id=False
+    )
 
 
 class ListEvent(_FamilyEvent):
     """``list.created``, ``list.updated``, ``list.deleted``."""
 
     event_type: Literal["list.created", "list.updated", "list.deleted"]
-    _ID_KEYS: ClassVar[tuple[str, ...]] = ("list_id",)
-
-    @property
-    def list_id(self) -> str:
-        """The list (``id.list_id``)."""
-        return self._id("list_id")
+    list_id = _EventId("list_id", "The list (``id.list_id``).")
 
 
 class ListEntryEvent(_FamilyEvent):
@@ -425,32 +441,13 @@ class ListEntryEvent(_FamilyEvent):
     :attr:`attribute_id`) and ``list-entry.deleted``, with the entry's parent record."""
 
     event_type: Literal["list-entry.created", "list-entry.updated", "list-entry.deleted"]
-    _ID_KEYS: ClassVar[tuple[str, ...]] = ("list_id", "entry_id")
-
-    @property
-    def list_id(self) -> str:
-        """The list (``id.list_id``)."""
-        return self._id("list_id")
-
-    @property
-    def entry_id(self) -> str:
-        """The entry (``id.entry_id``)."""
-        return self._id("entry_id")
-
-    @property
-    def attribute_id(self) -> str | None:
-        """The list attribute changed (``id.attribute_id``, on ``list-entry.updated``)."""
-        return _text_or_none(self.id.get("attribute_id"))
-
-    @property
-    def parent_object_id(self) -> str | None:
-        """The object of the entry's parent record."""
-        return self._extra("parent_object_id")
-
-    @property
-    def parent_record_id(self) -> str | None:
-        """The entry's parent record."""
-        return self._extra("parent_record_id")
+    list_id = _EventId("list_id", "The list (``id.list_id``).")
+    entry_id = _EventId("entry_id", "The entry (``id.entry_id``).")
+    attribute_id = _EventField("attribute_id", "The attribute changed (``list-entry.updated``).")
+    parent_object_id = _EventField(
+        "parent_object_id", "The object of the entry's parent record.", in_id=False
+    )
+    parent_record_id = _EventField("parent_record_id", "The entry's parent record.", in_id=False)
 
 
 class AttributeEvent(_FamilyEvent):
@@ -463,27 +460,14 @@ class AttributeEvent(_FamilyEvent):
         "list-attribute.created",
         "list-attribute.updated",
     ]
-    _ID_KEYS: ClassVar[tuple[str, ...]] = ("attribute_id",)
-
-    @property
-    def attribute_id(self) -> str:
-        """The attribute (``id.attribute_id``)."""
-        return self._id("attribute_id")
+    attribute_id = _EventId("attribute_id", "The attribute (``id.attribute_id``).")
+    object_id = _EventField("object_id", "The object of an object attribute.")
+    list_id = _EventField("list_id", "The list of a list attribute.")
 
     @property
     def target(self) -> Literal["objects", "lists"]:
         """Whether the attribute is an object's or a list's (as in :class:`attio.Attribute`)."""
         return "lists" if self.event_type.startswith("list-") else "objects"
-
-    @property
-    def object_id(self) -> str | None:
-        """The object (``id.object_id``) of an object attribute."""
-        return _text_or_none(self.id.get("object_id"))
-
-    @property
-    def list_id(self) -> str | None:
-        """The list (``id.list_id``) of a list attribute."""
-        return _text_or_none(self.id.get("list_id"))
 
 
 class NoteEvent(_FamilyEvent):
@@ -491,34 +475,18 @@ class NoteEvent(_FamilyEvent):
     the note's parent record."""
 
     event_type: Literal["note.created", "note.updated", "note-content.updated", "note.deleted"]
-    _ID_KEYS: ClassVar[tuple[str, ...]] = ("note_id",)
-
-    @property
-    def note_id(self) -> str:
-        """The note (``id.note_id``)."""
-        return self._id("note_id")
-
-    @property
-    def parent_object_id(self) -> str | None:
-        """The object of the note's parent record."""
-        return self._extra("parent_object_id")
-
-    @property
-    def parent_record_id(self) -> str | None:
-        """The note's parent record."""
-        return self._extra("parent_record_id")
+    note_id = _EventId("note_id", "The note (``id.note_id``).")
+    parent_object_id = _EventField(
+        "parent_object_id", "The object of the note's parent record.", in_id=False
+    )
+    parent_record_id = _EventField("parent_record_id", "The note's parent record.", in_id=False)
 
 
 class TaskEvent(_FamilyEvent):
     """``task.created``, ``task.updated``, ``task.deleted``."""
 
     event_type: Literal["task.created", "task.updated", "task.deleted"]
-    _ID_KEYS: ClassVar[tuple[str, ...]] = ("task_id",)
-
-    @property
-    def task_id(self) -> str:
-        """The task (``id.task_id``)."""
-        return self._id("task_id")
+    task_id = _EventId("task_id", "The task (``id.task_id``).")
 
 
 class CommentEvent(_FamilyEvent):
@@ -528,66 +496,27 @@ class CommentEvent(_FamilyEvent):
     event_type: Literal[
         "comment.created", "comment.resolved", "comment.unresolved", "comment.deleted"
     ]
-    _ID_KEYS: ClassVar[tuple[str, ...]] = ("comment_id",)
-
-    @property
-    def comment_id(self) -> str:
-        """The comment (``id.comment_id``)."""
-        return self._id("comment_id")
-
-    @property
-    def thread_id(self) -> str | None:
-        """The comment's thread."""
-        return self._extra("thread_id")
-
-    @property
-    def object_id(self) -> str | None:
-        """The object of the record commented on."""
-        return self._extra("object_id")
-
-    @property
-    def record_id(self) -> str | None:
-        """The record commented on."""
-        return self._extra("record_id")
-
-    @property
-    def list_id(self) -> str | None:
-        """The list of the entry commented on (``None`` for a comment on a record)."""
-        return self._extra("list_id")
-
-    @property
-    def entry_id(self) -> str | None:
-        """The entry commented on (``None`` for a comment on a record)."""
-        return self._extra("entry_id")
+    comment_id = _EventId("comment_id", "The comment (``id.comment_id``).")
+    thread_id = _EventField("thread_id", "The comment's thread.", in_id=False)
+    object_id = _EventField("object_id", "The object of the record commented on.", in_id=False)
+    record_id = _EventField("record_id", "The record commented on.", in_id=False)
+    list_id = _EventField("list_id", "The list of the entry commented on.", in_id=False)
+    entry_id = _EventField("entry_id", "The entry commented on.", in_id=False)
 
 
 class WorkspaceMemberEvent(_FamilyEvent):
     """``workspace-member.created``."""
 
     event_type: Literal["workspace-member.created"]
-    _ID_KEYS: ClassVar[tuple[str, ...]] = ("workspace_member_id",)
-
-    @property
-    def workspace_member_id(self) -> str:
-        """The new member (``id.workspace_member_id``)."""
-        return self._id("workspace_member_id")
+    workspace_member_id = _EventId("workspace_member_id", "The new member.")
 
 
 class CallRecordingEvent(_FamilyEvent):
-    """``call-recording.created`` (its ids are not documented yet: read them with the
-    properties, ``None`` when absent)."""
+    """``call-recording.created`` (its ids are not documented yet: ``None`` when absent)."""
 
     event_type: Literal["call-recording.created"]
-
-    @property
-    def meeting_id(self) -> str | None:
-        """The meeting (``id.meeting_id``)."""
-        return _text_or_none(self.id.get("meeting_id"))
-
-    @property
-    def call_recording_id(self) -> str | None:
-        """The recording (``id.call_recording_id``)."""
-        return _text_or_none(self.id.get("call_recording_id"))
+    meeting_id = _EventField("meeting_id", "The meeting (``id.meeting_id``).")
+    call_recording_id = _EventField("call_recording_id", "The recording.")
 
 
 _FAMILY_OF: dict[str, type[_FamilyEvent]] = {
