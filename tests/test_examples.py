@@ -23,6 +23,7 @@ def test_the_examples_exist() -> None:
         "async_concurrent",
         "webhook_receiver",
         "typed_reads",
+        "files_views",
     } <= names
 
 
