@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import filters, parse, value_map, values, write
+    from . import filters, parse, typed, value_map, values, write
     from ._client import DEFAULT_TIMEOUT, AsyncClient, Client
     from ._exceptions import (
         APIConnectionError,
@@ -96,6 +96,7 @@ if TYPE_CHECKING:
 _LAZY: dict[str, str] = {
     "filters": ".filters",
     "parse": ".parse",
+    "typed": ".typed",
     "value_map": ".value_map",
     "values": ".values",
     "write": ".write",
@@ -303,6 +304,7 @@ __all__ = [
     "__version__",
     "filters",
     "parse",
+    "typed",
     "value_map",
     "values",
     "write",

@@ -1,0 +1,510 @@
+"""Typed record classes: one class per object, one typed field per attribute.
+
+Declare the attributes you use; each field reads the attribute of the same slug (or the slug
+given to :func:`attribute`)::
+
+    from attio.typed import TypedRecord, attribute
+
+    class Company(TypedRecord, object="companies"):
+        name: str | None = None
+        domains: list[str] = []                      # a list: every current value
+        founded: date | None = attribute("foundation_date", default=None)
+        team: list[RecordReferenceValue] = []        # a value model: the models themselves
+
+    companies = Company.stream_all(client)           # list[Company]
+    acme = Company.create(client, Company(name="Acme", domains=["acme.example"]))
+    acme.record_id, acme.name, acme.record           # the Record it was read from
+
+A field annotated with a list holds every current value of its attribute; any other field
+the first current value, or its default when the record has none. Values are read as their
+:attr:`~attio.values.BaseValue.plain` Python value (``str``, ``int``, ``Decimal``, ``date``,
+``datetime``...), then validated against the field's type by pydantic; a field whose type is
+a value model (``EmailAddressValue``, ``SelectValue``...) keeps the models. A record that
+does not fit (a required field without a value, a value of another type) is a
+:class:`TypedRecordError` naming the record and the field.
+
+:func:`generate` writes such a class from the workspace's own attributes (``python -m
+attio.typed companies`` prints it), so the classes can follow the schema.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+import keyword
+import re
+import types
+import typing
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from ._exceptions import AttioException
+from ._pagination import Page, PagedRequest, RawPage
+from ._query import QUERY_PAGE_SIZE
+from ._request import Request
+from .records import Record
+from .values import BaseValue
+from .write import WriteValues
+
+if TYPE_CHECKING:
+    from ._client import AsyncClient, Client
+
+__all__ = ["TypedRecord", "TypedRecordError", "attribute", "generate", "generate_source"]
+
+TR = TypeVar("TR", bound="TypedRecord")
+
+_SLUG_KEY = "x-attio-attribute"
+
+
+def _sync(client: object) -> Client:
+    from ._client import require_sync
+
+    return require_sync(client)
+
+
+def _async(client: object) -> AsyncClient:
+    from ._client import require_async
+
+    return require_async(client)
+
+
+class TypedRecordError(AttioException, ValueError):
+    """A record that does not fit a typed record class (a required attribute without a
+    value, a value of another type), or a class declared wrongly."""
+
+
+def attribute(
+    slug: str, *, default: Any = ..., default_factory: Callable[[], Any] | None = None
+) -> Any:
+    """A field reading the attribute ``slug`` (when it differs from the field's name)::
+
+    founded: date | None = attio.attribute("foundation_date", default=None)
+    """
+    if not isinstance(slug, str) or not slug:
+        raise TypeError(f"attribute slug must be a non-empty str, got {slug!r:.80}")
+    extra: dict[str, Any] = {_SLUG_KEY: slug}
+    if default_factory is not None:
+        return Field(default_factory=default_factory, json_schema_extra=extra)
+    return Field(default, json_schema_extra=extra)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reader:
+    """How one field reads its attribute."""
+
+    name: str
+    slug: str
+    many: bool
+    models: bool
+
+
+def _args(annotation: Any) -> tuple[Any, ...]:
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return typing.get_args(annotation)
+    return (annotation,)
+
+
+def _reader(name: str, annotation: Any, extra: Any) -> _Reader:
+    slug = extra.get(_SLUG_KEY, name) if isinstance(extra, dict) else name
+    kinds = [a for a in _args(annotation) if a is not type(None)]
+    many = any(typing.get_origin(k) in (list, builtins.list) for k in kinds)
+    inner = [
+        typing.get_args(k)[0] if typing.get_origin(k) is list and typing.get_args(k) else k
+        for k in kinds
+    ]
+    models = any(isinstance(k, type) and issubclass(k, BaseValue) for k in inner)
+    return _Reader(name, slug, many, models)
+
+
+class TypedRecord(BaseModel):
+    """Base of a typed record class: subclass it with ``object=`` (the object's slug or id)
+    and declare its attributes as fields (see :mod:`attio.typed`)."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    __attio_object__: ClassVar[str] = ""
+    __attio_readers__: ClassVar[tuple[_Reader, ...]] = ()
+    _record: Record | None = PrivateAttr(default=None)
+
+    def __init_subclass__(cls, *, object: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if object is not None:
+            if not isinstance(object, str) or not object:
+                raise TypedRecordError(f"object must be an object's slug or id, got {object!r}")
+            cls.__attio_object__ = object
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.__attio_readers__ = tuple(
+            _reader(name, field.annotation, field.json_schema_extra)
+            for name, field in cls.model_fields.items()
+        )
+
+    # ------------------------------------------------------------------ reading
+
+    @classmethod
+    def _object(cls) -> str:
+        if not cls.__attio_object__:
+            raise TypedRecordError(
+                f"{cls.__name__} names no object: declare it as "
+                f'class {cls.__name__}(TypedRecord, object="people")'
+            )
+        return cls.__attio_object__
+
+    @classmethod
+    def from_record(cls: type[TR], record: Record) -> TR:
+        """``record`` read into this class (each field from its attribute's current values)."""
+        data: dict[str, Any] = {}
+        for reader in cls.__attio_readers__:
+            values = record.values_of(reader.slug)
+            read = values if reader.models else [value.plain for value in values]
+            if reader.many:
+                data[reader.name] = read
+            elif read:
+                data[reader.name] = read[0]
+        try:
+            typed = cls.model_validate(data)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
+                for error in exc.errors()[:5]
+            )
+            raise TypedRecordError(
+                f"record {record.record_id} of {record.object_id} does not fit {cls.__name__}: "
+                f"{problems}"
+            ) from exc
+        typed._record = record
+        return typed
+
+    @property
+    def record(self) -> Record | None:
+        """The :class:`attio.Record` this was read from (``None`` for one made in Python)."""
+        return self._record
+
+    @property
+    def record_id(self) -> str | None:
+        """The record's id (``None`` for one made in Python, not read from Attio)."""
+        return None if self._record is None else self._record.record_id
+
+    def to_values(self) -> dict[str, Any]:
+        """The fields set on this object, as a ``values`` mapping for a write (attribute slug
+        -> value; value models in their write shape)."""
+        out: dict[str, Any] = {}
+        for reader in self.__attio_readers__:
+            if reader.name in self.model_fields_set:
+                out[reader.slug] = getattr(self, reader.name)
+        return out
+
+    # ------------------------------------------------------------------ requests
+
+    @classmethod
+    def _one(cls: type[TR], request: Request[Record]) -> Request[TR]:
+        parse = request.parse
+
+        def typed(content: bytes) -> TR:
+            return cls.from_record(parse(content))
+
+        return dataclasses.replace(cast("Request[Any]", request), parse=typed)
+
+    @classmethod
+    def _pages(cls: type[TR], paged: PagedRequest[Record]) -> PagedRequest[TR]:
+        parse = paged.request.parse
+
+        def typed(content: bytes) -> RawPage[TR]:
+            raw: RawPage[Record] = parse(content)
+            return RawPage([cls.from_record(r) for r in raw.data], raw.next_cursor)
+
+        request = dataclasses.replace(cast("Request[Any]", paged.request), parse=typed)
+        return dataclasses.replace(cast("PagedRequest[Any]", paged), request=request)
+
+    @classmethod
+    def _get(cls: type[TR], record_id: str) -> Request[TR]:
+        return cls._one(vars(Record)["get"].build(cls._object(), record_id))
+
+    @classmethod
+    def _query(
+        cls: type[TR],
+        filter: Mapping[str, Any] | None,
+        sorts: Any,
+        limit: int | None,
+        offset: int | None,
+    ) -> PagedRequest[TR]:
+        build = vars(Record)["list"].build
+        return cls._pages(
+            build(cls._object(), filter=filter, sorts=sorts, limit=limit, offset=offset)
+        )
+
+    @classmethod
+    def _create(cls: type[TR], item: TypedRecord) -> Request[TR]:
+        return cls._one(vars(Record)["create"].build(cls._object(), cls._values_of(item)))
+
+    @classmethod
+    def _update(cls: type[TR], record_id: str, item: TypedRecord, overwrite: bool) -> Request[TR]:
+        build = vars(Record)["update"].build
+        values = cls._values_of(item)
+        return cls._one(build(cls._object(), record_id, values, overwrite=overwrite))
+
+    @classmethod
+    def _values_of(cls, item: TypedRecord) -> WriteValues:
+        if not isinstance(item, cls):
+            raise TypeError(f"expected a {cls.__name__}, got {type(item).__name__}")
+        return item.to_values()
+
+    # ------------------------------------------------------------------ endpoints
+    # Each request is built once (``_get``, ``_query``, ``_create``, ``_update``); a method and
+    # its ``_async`` twin differ only in the client they check and in awaiting the send.
+
+    @classmethod
+    def get(cls: type[TR], client: Client, record_id: str) -> TR:
+        """One record: ``GET /v2/objects/{object}/records/{record_id}`` (scopes
+        ``record_permission:read``, ``object_configuration:read``)."""
+        return _sync(client).request(cls._get(record_id))
+
+    @classmethod
+    async def get_async(cls: type[TR], client: AsyncClient, record_id: str) -> TR:
+        """Async twin of :meth:`get`: ``GET /v2/objects/{object}/records/{record_id}`` (scopes
+        ``record_permission:read``, ``object_configuration:read``)."""
+        return await _async(client).request(cls._get(record_id))
+
+    @classmethod
+    def list(
+        cls: type[TR],
+        client: Client,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        sorts: Any = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> Page[TR]:
+        """One page of records: ``POST /v2/objects/{object}/records/query`` (scopes
+        ``record_permission:read``, ``object_configuration:read``)."""
+        return _sync(client).fetch_page(cls._query(filter, sorts, limit, offset))
+
+    @classmethod
+    async def list_async(
+        cls: type[TR],
+        client: AsyncClient,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        sorts: Any = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> Page[TR]:
+        """Async twin of :meth:`list`: ``POST /v2/objects/{object}/records/query`` (scopes
+        ``record_permission:read``, ``object_configuration:read``)."""
+        return await _async(client).fetch_page(cls._query(filter, sorts, limit, offset))
+
+    @classmethod
+    def stream(
+        cls: type[TR],
+        client: Client,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        sorts: Any = None,
+        page_size: int | None = QUERY_PAGE_SIZE,
+    ) -> Iterator[TR]:
+        """Every matching record, page by page: ``POST /v2/objects/{object}/records/query``
+        (scopes ``record_permission:read``, ``object_configuration:read``)."""
+        return _sync(client).stream(cls._query(filter, sorts, None, None).with_limit(page_size))
+
+    @classmethod
+    def stream_async(
+        cls: type[TR],
+        client: AsyncClient,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        sorts: Any = None,
+        page_size: int | None = QUERY_PAGE_SIZE,
+    ) -> AsyncIterator[TR]:
+        """Async twin of :meth:`stream` (``async for``): ``POST
+        /v2/objects/{object}/records/query`` (scopes ``record_permission:read``,
+        ``object_configuration:read``)."""
+        return _async(client).stream(cls._query(filter, sorts, None, None).with_limit(page_size))
+
+    @classmethod
+    def stream_all(
+        cls: type[TR],
+        client: Client,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        sorts: Any = None,
+        page_size: int | None = QUERY_PAGE_SIZE,
+    ) -> builtins.list[TR]:
+        """Every matching record, in a list: ``POST /v2/objects/{object}/records/query``
+        (scopes ``record_permission:read``, ``object_configuration:read``)."""
+        return builtins.list(cls.stream(client, filter=filter, sorts=sorts, page_size=page_size))
+
+    @classmethod
+    async def stream_all_async(
+        cls: type[TR],
+        client: AsyncClient,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        sorts: Any = None,
+        page_size: int | None = QUERY_PAGE_SIZE,
+    ) -> builtins.list[TR]:
+        """Async twin of :meth:`stream_all`: ``POST /v2/objects/{object}/records/query``
+        (scopes ``record_permission:read``, ``object_configuration:read``)."""
+        walk = cls.stream_async(client, filter=filter, sorts=sorts, page_size=page_size)
+        return [item async for item in walk]
+
+    @classmethod
+    def create(cls: type[TR], client: Client, item: TR) -> TR:
+        """Create a record from the fields set on ``item``: ``POST
+        /v2/objects/{object}/records`` (scopes ``record_permission:read-write``,
+        ``object_configuration:read``)."""
+        return _sync(client).request(cls._create(item))
+
+    @classmethod
+    async def create_async(cls: type[TR], client: AsyncClient, item: TR) -> TR:
+        """Async twin of :meth:`create`: ``POST /v2/objects/{object}/records`` (scopes
+        ``record_permission:read-write``, ``object_configuration:read``)."""
+        return await _async(client).request(cls._create(item))
+
+    @classmethod
+    def update(
+        cls: type[TR], client: Client, record_id: str, item: TR, *, overwrite: bool = False
+    ) -> TR:
+        """Write the fields set on ``item`` to a record: ``PATCH`` (or, with ``overwrite``,
+        ``PUT``) ``/v2/objects/{object}/records/{record_id}`` (scopes
+        ``record_permission:read-write``, ``object_configuration:read``)."""
+        return _sync(client).request(cls._update(record_id, item, overwrite))
+
+    @classmethod
+    async def update_async(
+        cls: type[TR], client: AsyncClient, record_id: str, item: TR, *, overwrite: bool = False
+    ) -> TR:
+        """Async twin of :meth:`update`: ``PATCH``/``PUT``
+        ``/v2/objects/{object}/records/{record_id}`` (scopes ``record_permission:read-write``,
+        ``object_configuration:read``)."""
+        return await _async(client).request(cls._update(record_id, item, overwrite))
+
+
+# --------------------------------------------------------------------------- generating
+
+
+_PLAIN_TYPES: dict[str, str] = {
+    "text": "str",
+    "number": "int | float",
+    "checkbox": "bool",
+    "currency": "Decimal",
+    "date": "date",
+    "timestamp": "datetime",
+    "rating": "int",
+    "status": "str",
+    "select": "str",
+    "record-reference": "str",
+    "actor-reference": "str",
+    "location": "str",
+    "domain": "str",
+    "email-address": "str",
+    "phone-number": "str",
+    "interaction": "datetime",
+    "personal-name": "str",
+}
+"""The plain Python type each attribute type reads as (:attr:`BaseValue.plain`)."""
+
+_RESERVED = frozenset(dir(BaseModel)) | {"record", "record_id", "to_values", "from_record"}
+
+
+def _field_name(slug: str, taken: set[str]) -> str:
+    name = re.sub(r"\W", "_", slug)
+    if not name or name[0].isdigit() or name.startswith("model_"):
+        name = f"attribute_{name}"
+    while keyword.iskeyword(name) or name in _RESERVED or name.startswith("_") or name in taken:
+        name = f"{name.strip('_')}_value"
+    taken.add(name)
+    return name
+
+
+def _class_name(slug: str) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", slug)
+    name = "".join(word[:1].upper() + word[1:] for word in words) or "Record"
+    return f"Record{name}" if name[0].isdigit() else name
+
+
+def generate_source(
+    object: str, attributes: builtins.list[Any], class_name: str | None = None
+) -> str:
+    """The source of a :class:`TypedRecord` class for ``object`` from its attributes
+    (:class:`attio.Attribute` models, in the order given; archived ones are left out)."""
+    name = class_name or _class_name(object)
+    taken: set[str] = set()
+    lines: builtins.list[str] = []
+    uses: set[str] = set()
+    for attr in attributes:
+        if getattr(attr, "is_archived", False):
+            continue
+        slug = attr.api_slug
+        plain = _PLAIN_TYPES.get(attr.type, "Any")
+        uses.update(
+            word for word in ("Decimal", "date", "datetime", "Any") if word in plain.split(" | ")
+        )
+        field = _field_name(slug, taken)
+        if attr.is_multiselect:
+            annotation, default = f"list[{plain}]", "[]"
+        else:
+            annotation, default = f"{plain} | None", "None"
+        title = str(getattr(attr, "title", "") or slug).replace("\n", " ")
+        if field == slug:
+            lines.append(f"    {field}: {annotation} = {default}  # {title} ({attr.type})")
+        else:
+            value = f"attribute({slug!r}, default={default})"
+            if default == "[]":
+                value = f"attribute({slug!r}, default_factory=list)"
+            lines.append(f"    {field}: {annotation} = {value}  # {title} ({attr.type})")
+    head = ["from __future__ import annotations", ""]
+    if "datetime" in uses or "date" in uses:
+        imported = ", ".join(sorted(n for n in ("date", "datetime") if n in uses))
+        head.append(f"from datetime import {imported}")
+    if "Decimal" in uses:
+        head.append("from decimal import Decimal")
+    if "Any" in uses:
+        head.append("from typing import Any")
+    head += ["", "from attio.typed import TypedRecord, attribute", "", ""]
+    body = [
+        f"class {name}(TypedRecord, object={object!r}):",
+        f'    """The records of {object!r}, generated from the workspace\'s attributes."""',
+        "",
+        *(lines or ["    pass"]),
+    ]
+    return "\n".join([*head, *body, ""])
+
+
+def generate(client: Client, object: str, class_name: str | None = None) -> str:
+    """The source of a :class:`TypedRecord` class with one field per attribute of ``object``,
+    read from the workspace: ``GET /v2/objects/{object}`` (the class is named after its
+    singular noun unless ``class_name`` is given) and ``GET /v2/objects/{object}/attributes``
+    (scope ``object_configuration:read``). Multiselect attributes are lists; the others
+    optional, so every record of the object fits."""
+    from .attributes import Attribute
+    from .objects import Object
+
+    if class_name is None:
+        noun = Object.get(client, object).singular_noun
+        class_name = _class_name(noun) if noun else None
+    attributes = Attribute.stream_all(client, "objects", object)
+    return generate_source(object, attributes, class_name)
+
+
+def main(argv: builtins.list[str] | None = None) -> int:
+    """``python -m attio.typed OBJECT [CLASS_NAME]``: print the class for ``OBJECT``, read
+    with ``ATTIO_API_KEY`` from your workspace."""
+    import sys
+
+    from ._client import Client
+
+    args = sys.argv[1:] if argv is None else argv
+    if not args or len(args) > 2:
+        print("usage: python -m attio.typed OBJECT [CLASS_NAME]", file=sys.stderr)
+        return 2
+    with Client() as client:
+        print(generate(client, args[0], args[1] if len(args) > 1 else None), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
