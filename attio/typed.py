@@ -501,8 +501,12 @@ def main(argv: builtins.list[str] | None = None) -> int:
     if not args or len(args) > 2:
         print("usage: python -m attio.typed OBJECT [CLASS_NAME]", file=sys.stderr)
         return 2
-    with Client() as client:
-        print(generate(client, args[0], args[1] if len(args) > 1 else None), end="")
+    try:
+        with Client() as client:
+            print(generate(client, args[0], args[1] if len(args) > 1 else None), end="")
+    except AttioException as error:  # no key, a 403 for a missing scope, an unknown object...
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -247,11 +247,16 @@ def test_a_currency_reads_as_decimal() -> None:
     assert deal.value == Decimal("4.99")
 
 
-def test_the_module_command_needs_an_object(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_module_command_needs_an_object(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from attio.typed import main
 
     assert main([]) == 2
     assert "usage" in capsys.readouterr().err
+    monkeypatch.delenv("ATTIO_API_KEY", raising=False)
+    assert main(["companies"]) == 1  # no API key: a one-line error, not a traceback
+    assert capsys.readouterr().err.startswith("error: ")
 
 
 @pytest.mark.parametrize("name", ["get", "list", "stream", "stream_all", "create", "update"])
