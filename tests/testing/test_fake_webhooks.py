@@ -245,3 +245,33 @@ def test_adding_a_member_is_delivered() -> None:
             {},
         )
     ]
+
+
+def test_upserts_are_created_then_updated() -> None:
+    fake = FakeAttio()
+    client = fake.client()
+    hook = _subscribe(
+        fake, "record.created", "record.updated", "list-entry.created", "list-entry.updated"
+    )
+    assert hook.secret
+    values: dict[str, Any] = {
+        "email_addresses": [w.email("ada@example.com")],
+        "job_title": "Countess",
+    }
+    first = attio.Record.upsert(client, "people", values, matching_attribute="email_addresses")
+    again = attio.Record.upsert(
+        client, "people", {**values, "job_title": "Analyst"}, matching_attribute="email_addresses"
+    )
+    assert first.record_id == again.record_id
+    kinds = [
+        (kind, ids.get("attribute_id") is not None) for kind, ids, _ in _events(fake, hook.secret)
+    ]
+    assert kinds == [("record.created", False), ("record.updated", True), ("record.updated", True)]
+    fake.deliveries.clear()
+    fake.add_list("sales", parent_object="people")
+    for _ in range(2):  # the second upsert finds the entry and writes no attribute
+        attio.Entry.upsert(
+            client, "sales", parent_object="people", parent_record_id=first.record_id,
+            entry_values={},
+        )  # fmt: skip
+    assert [kind for kind, _, _ in _events(fake, hook.secret)] == ["list-entry.created"]
