@@ -2,7 +2,7 @@
 PYTHON ?= python
 SOURCES = attio tests examples benchmarks
 
-.PHONY: check lint type test
+.PHONY: check lint type test docs
 
 check: lint type test
 
@@ -19,3 +19,7 @@ type:
 
 test:
 	$(PYTHON) -m pytest
+
+# The docs site: pip install -e '.[docs]', then `make docs` (or `mkdocs serve` to browse it).
+docs:
+	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs build --strict -d site
