@@ -1,6 +1,6 @@
 # The project's checks; .ci/run calls these after installing the README's test command.
 PYTHON ?= python
-SOURCES = attio tests examples benchmarks
+SOURCES = attio tests examples benchmarks docs
 
 .PHONY: check lint type test docs
 
