@@ -31,15 +31,29 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import functools
+import inspect
 import keyword
 import re
 import types
 import typing
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+import weakref
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
+from ._endpoints import (
+    Declared,
+    _fetch,
+    _fetch_async,
+    _send,
+    _send_async,
+    _stream,
+    _stream_all,
+    _stream_all_async,
+    _stream_async,
+)
 from ._exceptions import AttioException
 from ._pagination import Page, PagedRequest, RawPage
 from ._query import QUERY_PAGE_SIZE
@@ -54,6 +68,7 @@ if TYPE_CHECKING:
 __all__ = ["TypedRecord", "TypedRecordError", "attribute", "generate", "generate_source"]
 
 TR = TypeVar("TR", bound="TypedRecord")
+P = ParamSpec("P")
 
 _SLUG_KEY = "x-attio-attribute"
 
@@ -118,11 +133,180 @@ def _reader(name: str, annotation: Any, extra: Any) -> _Reader:
     return _Reader(name, slug, many, models)
 
 
+# --------------------------------------------------------------------------- declarations
+#
+# A TypedRecord endpoint is declared once, as a builder taking the class first (``cls``) and
+# returning the request; :class:`_PerClass` derives, for each class it is used on, the sync
+# method and its ``_async`` twin with :class:`attio._endpoints.Declared` (the same client
+# checks, signatures and docstrings as every resource). For mypy each decorator types the
+# result with the calling class: ``Company.get(client, id)`` is a ``Company``.
+
+_DECLARED: weakref.WeakKeyDictionary[type, dict[str, Declared[Any, Any, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+class _PerClass(Generic[P]):
+    """One derived classmethod of the typed record classes (see above)."""
+
+    def __init__(
+        self,
+        build: Callable[Concatenate[Any, P], Any],
+        run: Callable[[Any, Any], Any],
+        *,
+        is_async: bool,
+        returns: str,
+        doc: str | None = None,
+        name: str | None = None,
+    ) -> None:
+        self.build = build
+        self.run = run
+        self.is_async = is_async
+        self.returns = returns
+        self.doc = doc if doc is not None else build.__doc__
+        self.name = name or build.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def _bound(self, owner: type) -> Any:
+        methods = _DECLARED.setdefault(owner, {})
+        declared = methods.get(self.name)
+        if declared is None:
+            build = functools.partial(self.build, owner)
+            returns = self.returns.format(owner.__name__)
+            declared = Declared(
+                build, self.run, is_async=self.is_async, returns=returns, doc=self.doc
+            )
+            declared.__set_name__(owner, self.name)
+            methods[self.name] = declared
+        return declared.__get__(None, owner)
+
+
+def _twin_doc(build: Callable[..., Any], name: str, what: str = "") -> str:
+    return f"Async twin of :meth:`{name}`{what}. {inspect.cleandoc(build.__doc__ or '')}"
+
+
+class _OneAsync(_PerClass[P]):
+    def __get__(
+        self, obj: object, owner: type[TR]
+    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, TR]]:
+        return cast(
+            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, TR]]", self._bound(owner)
+        )
+
+
+class _declare_one(_PerClass[P]):
+    """``@_declare_one def get(cls, ...) -> Request``: returns an instance of the calling class."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Any]) -> None:
+        super().__init__(build, _send, is_async=False, returns="{}")
+        self.twin: _OneAsync[P] = _OneAsync(
+            build,
+            _send_async,
+            is_async=True,
+            returns="Coroutine[Any, Any, {}]",
+            doc=_twin_doc(build, build.__name__),
+            name=f"{build.__name__}_async",
+        )
+
+    def __get__(self, obj: object, owner: type[TR]) -> Callable[Concatenate[Client, P], TR]:
+        return cast("Callable[Concatenate[Client, P], TR]", self._bound(owner))
+
+
+class _PageAsync(_PerClass[P]):
+    def __get__(
+        self, obj: object, owner: type[TR]
+    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, Page[TR]]]:
+        return cast(
+            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, Page[TR]]]",
+            self._bound(owner),
+        )
+
+
+class _declare_page(_PerClass[P]):
+    """``@_declare_page def list(cls, ...) -> PagedRequest``: one page of the calling class."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Any]) -> None:
+        super().__init__(build, _fetch, is_async=False, returns="Page[{}]")
+        self.twin: _PageAsync[P] = _PageAsync(
+            build,
+            _fetch_async,
+            is_async=True,
+            returns="Coroutine[Any, Any, Page[{}]]",
+            doc=_twin_doc(build, build.__name__),
+            name=f"{build.__name__}_async",
+        )
+
+    def __get__(self, obj: object, owner: type[TR]) -> Callable[Concatenate[Client, P], Page[TR]]:
+        return cast("Callable[Concatenate[Client, P], Page[TR]]", self._bound(owner))
+
+
+class _WalkAsync(_PerClass[P]):
+    def __get__(
+        self, obj: object, owner: type[TR]
+    ) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[TR]]:
+        return cast("Callable[Concatenate[AsyncClient, P], AsyncIterator[TR]]", self._bound(owner))
+
+
+class _All(_PerClass[P]):
+    def __get__(
+        self, obj: object, owner: type[TR]
+    ) -> Callable[Concatenate[Client, P], builtins.list[TR]]:
+        return cast("Callable[Concatenate[Client, P], builtins.list[TR]]", self._bound(owner))
+
+
+class _AllAsync(_PerClass[P]):
+    def __get__(
+        self, obj: object, owner: type[TR]
+    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, builtins.list[TR]]]:
+        return cast(
+            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, builtins.list[TR]]]",
+            self._bound(owner),
+        )
+
+
+class _declare_walk(_PerClass[P]):
+    """``@_declare_walk def stream(cls, ...) -> PagedRequest``: every item, as the calling class;
+    ``.twin``, ``.all`` and ``.all_twin`` as for :class:`attio._endpoints.streamed`."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], Any]) -> None:
+        name = build.__name__
+        super().__init__(build, _stream, is_async=False, returns="Iterator[{}]")
+        self.twin: _WalkAsync[P] = _WalkAsync(
+            build,
+            _stream_async,
+            is_async=True,
+            returns="AsyncIterator[{}]",
+            doc=_twin_doc(build, name, " (use ``async for``)"),
+            name=f"{name}_async",
+        )
+        all_doc = (
+            f"Like :meth:`{name}`, collected into a list. {inspect.cleandoc(build.__doc__ or '')}"
+        )
+        self.all: _All[P] = _All(
+            build, _stream_all, is_async=False, returns="list[{}]", doc=all_doc, name=f"{name}_all"
+        )
+        self.all_twin: _AllAsync[P] = _AllAsync(
+            build,
+            _stream_all_async,
+            is_async=True,
+            returns="Coroutine[Any, Any, list[{}]]",
+            doc=f"Async twin of :meth:`{name}_all`: {all_doc}",
+            name=f"{name}_all_async",
+        )
+
+    def __get__(
+        self, obj: object, owner: type[TR]
+    ) -> Callable[Concatenate[Client, P], Iterator[TR]]:
+        return cast("Callable[Concatenate[Client, P], Iterator[TR]]", self._bound(owner))
+
+
 class TypedRecord(BaseModel):
     """Base of a typed record class: subclass it with ``object=`` (the object's slug or id)
     and declare its attributes as fields (see :mod:`attio.typed`)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, ignored_types=(_PerClass,))
 
     __attio_object__: ClassVar[str] = ""
     __attio_readers__: ClassVar[tuple[_Reader, ...]] = ()
@@ -221,10 +405,6 @@ class TypedRecord(BaseModel):
         return dataclasses.replace(cast("PagedRequest[Any]", paged), request=request)
 
     @classmethod
-    def _get(cls: type[TR], record_id: str) -> Request[TR]:
-        return cls._one(vars(Record)["get"].build(cls._object(), record_id))
-
-    @classmethod
     def _query(
         cls: type[TR],
         filter: Mapping[str, Any] | None,
@@ -238,149 +418,73 @@ class TypedRecord(BaseModel):
         )
 
     @classmethod
-    def _create(cls: type[TR], item: TypedRecord) -> Request[TR]:
-        return cls._one(vars(Record)["create"].build(cls._object(), cls._values_of(item)))
-
-    @classmethod
-    def _update(cls: type[TR], record_id: str, item: TypedRecord, overwrite: bool) -> Request[TR]:
-        build = vars(Record)["update"].build
-        values = cls._values_of(item)
-        return cls._one(build(cls._object(), record_id, values, overwrite=overwrite))
-
-    @classmethod
     def _values_of(cls, item: TypedRecord) -> WriteValues:
         if not isinstance(item, cls):
             raise TypeError(f"expected a {cls.__name__}, got {type(item).__name__}")
         return item.to_values()
 
     # ------------------------------------------------------------------ endpoints
-    # Each request is built once (``_get``, ``_query``, ``_create``, ``_update``); a method and
-    # its ``_async`` twin differ only in the client they check and in awaiting the send.
+    # Declared once each, with the class as the builder's first argument: the sync method and
+    # its ``_async`` twin are derived (see :class:`_PerClass`), typed with the calling class.
 
-    @classmethod
-    def get(cls: type[TR], client: Client, record_id: str) -> TR:
+    @_declare_one
+    def get(cls, record_id: str) -> Request[Any]:
         """One record: ``GET /v2/objects/{object}/records/{record_id}`` (scopes
         ``record_permission:read``, ``object_configuration:read``)."""
-        return _sync(client).request(cls._get(record_id))
+        return cls._one(vars(Record)["get"].build(cls._object(), record_id))
 
-    @classmethod
-    async def get_async(cls: type[TR], client: AsyncClient, record_id: str) -> TR:
-        """Async twin of :meth:`get`: ``GET /v2/objects/{object}/records/{record_id}`` (scopes
-        ``record_permission:read``, ``object_configuration:read``)."""
-        return await _async(client).request(cls._get(record_id))
+    get_async = get.twin
 
-    @classmethod
+    @_declare_page
     def list(
-        cls: type[TR],
-        client: Client,
+        cls,
         *,
         filter: Mapping[str, Any] | None = None,
         sorts: Any = None,
         limit: int | None = None,
         offset: int | None = None,
-    ) -> Page[TR]:
+    ) -> PagedRequest[Any]:
         """One page of records: ``POST /v2/objects/{object}/records/query`` (scopes
         ``record_permission:read``, ``object_configuration:read``)."""
-        return _sync(client).fetch_page(cls._query(filter, sorts, limit, offset))
+        return cls._query(filter, sorts, limit, offset)
 
-    @classmethod
-    async def list_async(
-        cls: type[TR],
-        client: AsyncClient,
-        *,
-        filter: Mapping[str, Any] | None = None,
-        sorts: Any = None,
-        limit: int | None = None,
-        offset: int | None = None,
-    ) -> Page[TR]:
-        """Async twin of :meth:`list`: ``POST /v2/objects/{object}/records/query`` (scopes
-        ``record_permission:read``, ``object_configuration:read``)."""
-        return await _async(client).fetch_page(cls._query(filter, sorts, limit, offset))
+    list_async = list.twin
 
-    @classmethod
+    @_declare_walk
     def stream(
-        cls: type[TR],
-        client: Client,
+        cls,
         *,
         filter: Mapping[str, Any] | None = None,
         sorts: Any = None,
         page_size: int | None = QUERY_PAGE_SIZE,
-    ) -> Iterator[TR]:
+    ) -> PagedRequest[Any]:
         """Every matching record, page by page: ``POST /v2/objects/{object}/records/query``
         (scopes ``record_permission:read``, ``object_configuration:read``)."""
-        return _sync(client).stream(cls._query(filter, sorts, None, None).with_limit(page_size))
+        return cls._query(filter, sorts, None, None).with_limit(page_size)
 
-    @classmethod
-    def stream_async(
-        cls: type[TR],
-        client: AsyncClient,
-        *,
-        filter: Mapping[str, Any] | None = None,
-        sorts: Any = None,
-        page_size: int | None = QUERY_PAGE_SIZE,
-    ) -> AsyncIterator[TR]:
-        """Async twin of :meth:`stream` (``async for``): ``POST
-        /v2/objects/{object}/records/query`` (scopes ``record_permission:read``,
+    stream_async = stream.twin
+    stream_all = stream.all
+    stream_all_async = stream.all_twin
+
+    @_declare_one
+    def create(cls, item: TypedRecord) -> Request[Any]:
+        """Create a record from the fields set on ``item`` (an instance of this class):
+        ``POST /v2/objects/{object}/records`` (scopes ``record_permission:read-write``,
         ``object_configuration:read``)."""
-        return _async(client).stream(cls._query(filter, sorts, None, None).with_limit(page_size))
+        return cls._one(vars(Record)["create"].build(cls._object(), cls._values_of(item)))
 
-    @classmethod
-    def stream_all(
-        cls: type[TR],
-        client: Client,
-        *,
-        filter: Mapping[str, Any] | None = None,
-        sorts: Any = None,
-        page_size: int | None = QUERY_PAGE_SIZE,
-    ) -> builtins.list[TR]:
-        """Every matching record, in a list: ``POST /v2/objects/{object}/records/query``
-        (scopes ``record_permission:read``, ``object_configuration:read``)."""
-        return builtins.list(cls.stream(client, filter=filter, sorts=sorts, page_size=page_size))
+    create_async = create.twin
 
-    @classmethod
-    async def stream_all_async(
-        cls: type[TR],
-        client: AsyncClient,
-        *,
-        filter: Mapping[str, Any] | None = None,
-        sorts: Any = None,
-        page_size: int | None = QUERY_PAGE_SIZE,
-    ) -> builtins.list[TR]:
-        """Async twin of :meth:`stream_all`: ``POST /v2/objects/{object}/records/query``
-        (scopes ``record_permission:read``, ``object_configuration:read``)."""
-        walk = cls.stream_async(client, filter=filter, sorts=sorts, page_size=page_size)
-        return [item async for item in walk]
+    @_declare_one
+    def update(cls, record_id: str, item: TypedRecord, *, overwrite: bool = False) -> Request[Any]:
+        """Write the fields set on ``item`` (an instance of this class) to a record:
+        ``PATCH`` (or, with ``overwrite``, ``PUT``) ``/v2/objects/{object}/records/{record_id}``
+        (scopes ``record_permission:read-write``, ``object_configuration:read``)."""
+        build = vars(Record)["update"].build
+        values = cls._values_of(item)
+        return cls._one(build(cls._object(), record_id, values, overwrite=overwrite))
 
-    @classmethod
-    def create(cls: type[TR], client: Client, item: TR) -> TR:
-        """Create a record from the fields set on ``item``: ``POST
-        /v2/objects/{object}/records`` (scopes ``record_permission:read-write``,
-        ``object_configuration:read``)."""
-        return _sync(client).request(cls._create(item))
-
-    @classmethod
-    async def create_async(cls: type[TR], client: AsyncClient, item: TR) -> TR:
-        """Async twin of :meth:`create`: ``POST /v2/objects/{object}/records`` (scopes
-        ``record_permission:read-write``, ``object_configuration:read``)."""
-        return await _async(client).request(cls._create(item))
-
-    @classmethod
-    def update(
-        cls: type[TR], client: Client, record_id: str, item: TR, *, overwrite: bool = False
-    ) -> TR:
-        """Write the fields set on ``item`` to a record: ``PATCH`` (or, with ``overwrite``,
-        ``PUT``) ``/v2/objects/{object}/records/{record_id}`` (scopes
-        ``record_permission:read-write``, ``object_configuration:read``)."""
-        return _sync(client).request(cls._update(record_id, item, overwrite))
-
-    @classmethod
-    async def update_async(
-        cls: type[TR], client: AsyncClient, record_id: str, item: TR, *, overwrite: bool = False
-    ) -> TR:
-        """Async twin of :meth:`update`: ``PATCH``/``PUT``
-        ``/v2/objects/{object}/records/{record_id}`` (scopes ``record_permission:read-write``,
-        ``object_configuration:read``)."""
-        return await _async(client).request(cls._update(record_id, item, overwrite))
+    update_async = update.twin
 
 
 # --------------------------------------------------------------------------- generating
