@@ -39,7 +39,17 @@ import types
 import typing
 import weakref
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Concatenate, Generic, ParamSpec, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Concatenate,
+    Generic,
+    Literal,
+    ParamSpec,
+    TypeVar,
+    cast,
+)
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
@@ -58,6 +68,7 @@ from ._exceptions import AttioException
 from ._pagination import Page, PagedRequest, RawPage
 from ._query import QUERY_PAGE_SIZE
 from ._request import Request
+from .entries import Entry
 from .records import Record
 from .values import BaseValue
 from .write import WriteValues
@@ -65,9 +76,18 @@ from .write import WriteValues
 if TYPE_CHECKING:
     from ._client import AsyncClient, Client
 
-__all__ = ["TypedRecord", "TypedRecordError", "attribute", "generate", "generate_source"]
+__all__ = [
+    "TypedEntry",
+    "TypedRecord",
+    "TypedRecordError",
+    "attribute",
+    "generate",
+    "generate_source",
+]
 
+TT = TypeVar("TT", bound="_Typed")
 TR = TypeVar("TR", bound="TypedRecord")
+TE = TypeVar("TE", bound="TypedEntry")
 P = ParamSpec("P")
 
 _SLUG_KEY = "x-attio-attribute"
@@ -95,7 +115,7 @@ def attribute(
 ) -> Any:
     """A field reading the attribute ``slug`` (when it differs from the field's name)::
 
-    founded: date | None = attio.attribute("foundation_date", default=None)
+    founded: date | None = attribute("foundation_date", default=None)
     """
     if not isinstance(slug, str) or not slug:
         raise TypeError(f"attribute slug must be a non-empty str, got {slug!r:.80}")
@@ -189,10 +209,10 @@ def _twin_doc(build: Callable[..., Any], name: str, what: str = "") -> str:
 
 class _OneAsync(_PerClass[P]):
     def __get__(
-        self, obj: object, owner: type[TR]
-    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, TR]]:
+        self, obj: object, owner: type[TT]
+    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, TT]]:
         return cast(
-            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, TR]]", self._bound(owner)
+            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, TT]]", self._bound(owner)
         )
 
 
@@ -210,16 +230,16 @@ class _declare_one(_PerClass[P]):
             name=f"{build.__name__}_async",
         )
 
-    def __get__(self, obj: object, owner: type[TR]) -> Callable[Concatenate[Client, P], TR]:
-        return cast("Callable[Concatenate[Client, P], TR]", self._bound(owner))
+    def __get__(self, obj: object, owner: type[TT]) -> Callable[Concatenate[Client, P], TT]:
+        return cast("Callable[Concatenate[Client, P], TT]", self._bound(owner))
 
 
 class _PageAsync(_PerClass[P]):
     def __get__(
-        self, obj: object, owner: type[TR]
-    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, Page[TR]]]:
+        self, obj: object, owner: type[TT]
+    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, Page[TT]]]:
         return cast(
-            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, Page[TR]]]",
+            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, Page[TT]]]",
             self._bound(owner),
         )
 
@@ -238,30 +258,30 @@ class _declare_page(_PerClass[P]):
             name=f"{build.__name__}_async",
         )
 
-    def __get__(self, obj: object, owner: type[TR]) -> Callable[Concatenate[Client, P], Page[TR]]:
-        return cast("Callable[Concatenate[Client, P], Page[TR]]", self._bound(owner))
+    def __get__(self, obj: object, owner: type[TT]) -> Callable[Concatenate[Client, P], Page[TT]]:
+        return cast("Callable[Concatenate[Client, P], Page[TT]]", self._bound(owner))
 
 
 class _WalkAsync(_PerClass[P]):
     def __get__(
-        self, obj: object, owner: type[TR]
-    ) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[TR]]:
-        return cast("Callable[Concatenate[AsyncClient, P], AsyncIterator[TR]]", self._bound(owner))
+        self, obj: object, owner: type[TT]
+    ) -> Callable[Concatenate[AsyncClient, P], AsyncIterator[TT]]:
+        return cast("Callable[Concatenate[AsyncClient, P], AsyncIterator[TT]]", self._bound(owner))
 
 
 class _All(_PerClass[P]):
     def __get__(
-        self, obj: object, owner: type[TR]
-    ) -> Callable[Concatenate[Client, P], builtins.list[TR]]:
-        return cast("Callable[Concatenate[Client, P], builtins.list[TR]]", self._bound(owner))
+        self, obj: object, owner: type[TT]
+    ) -> Callable[Concatenate[Client, P], builtins.list[TT]]:
+        return cast("Callable[Concatenate[Client, P], builtins.list[TT]]", self._bound(owner))
 
 
 class _AllAsync(_PerClass[P]):
     def __get__(
-        self, obj: object, owner: type[TR]
-    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, builtins.list[TR]]]:
+        self, obj: object, owner: type[TT]
+    ) -> Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, builtins.list[TT]]]:
         return cast(
-            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, builtins.list[TR]]]",
+            "Callable[Concatenate[AsyncClient, P], Coroutine[Any, Any, builtins.list[TT]]]",
             self._bound(owner),
         )
 
@@ -297,27 +317,19 @@ class _declare_walk(_PerClass[P]):
         )
 
     def __get__(
-        self, obj: object, owner: type[TR]
-    ) -> Callable[Concatenate[Client, P], Iterator[TR]]:
-        return cast("Callable[Concatenate[Client, P], Iterator[TR]]", self._bound(owner))
+        self, obj: object, owner: type[TT]
+    ) -> Callable[Concatenate[Client, P], Iterator[TT]]:
+        return cast("Callable[Concatenate[Client, P], Iterator[TT]]", self._bound(owner))
 
 
-class TypedRecord(BaseModel):
-    """Base of a typed record class: subclass it with ``object=`` (the object's slug or id)
-    and declare its attributes as fields (see :mod:`attio.typed`)."""
+class _Typed(BaseModel):
+    """What typed record and entry classes share: reading a values map into the fields, the
+    fields set as a write, and mapping the requests of :class:`attio.Record` and
+    :class:`attio.Entry` to the class."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, ignored_types=(_PerClass,))
 
-    __attio_object__: ClassVar[str] = ""
     __attio_readers__: ClassVar[tuple[_Reader, ...]] = ()
-    _record: Record | None = PrivateAttr(default=None)
-
-    def __init_subclass__(cls, *, object: str | None = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if object is not None:
-            if not isinstance(object, str) or not object:
-                raise TypedRecordError(f"object must be an object's slug or id, got {object!r}")
-            cls.__attio_object__ = object
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -327,98 +339,60 @@ class TypedRecord(BaseModel):
             for name, field in cls.model_fields.items()
         )
 
-    # ------------------------------------------------------------------ reading
-
     @classmethod
-    def _object(cls) -> str:
-        if not cls.__attio_object__:
-            raise TypedRecordError(
-                f"{cls.__name__} names no object: declare it as "
-                f'class {cls.__name__}(TypedRecord, object="people")'
-            )
-        return cls.__attio_object__
-
-    @classmethod
-    def from_record(cls: type[TR], record: Record) -> TR:
-        """``record`` read into this class (each field from its attribute's current values)."""
+    def _read(cls: type[TT], values: Mapping[str, Any], what: str) -> TT:
         data: dict[str, Any] = {}
         for reader in cls.__attio_readers__:
-            values = record.values_of(reader.slug)
-            read = values if reader.models else [value.plain for value in values]
+            current = [v for v in values.get(reader.slug) or () if v.is_active]
+            read = current if reader.models else [value.plain for value in current]
             if reader.many:
                 data[reader.name] = read
             elif read:
                 data[reader.name] = read[0]
         try:
-            typed = cls.model_validate(data)
+            return cls.model_validate(data)
         except ValidationError as exc:
             problems = "; ".join(
                 f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
                 for error in exc.errors()[:5]
             )
-            raise TypedRecordError(
-                f"record {record.record_id} of {record.object_id} does not fit {cls.__name__}: "
-                f"{problems}"
-            ) from exc
-        typed._record = record
-        return typed
+            raise TypedRecordError(f"{what} does not fit {cls.__name__}: {problems}") from exc
 
-    @property
-    def record(self) -> Record | None:
-        """The :class:`attio.Record` this was read from (``None`` for one made in Python)."""
-        return self._record
-
-    @property
-    def record_id(self) -> str | None:
-        """The record's id (``None`` for one made in Python, not read from Attio)."""
-        return None if self._record is None else self._record.record_id
+    @classmethod
+    def _from(cls: type[TT], model: Any) -> TT:
+        raise NotImplementedError  # pragma: no cover - TypedRecord and TypedEntry override it
 
     def to_values(self) -> dict[str, Any]:
-        """The fields set on this object, as a ``values`` mapping for a write (attribute slug
-        -> value; value models in their write shape)."""
+        """The fields set on this object, as a ``values`` (or ``entry_values``) mapping for a
+        write: attribute slug -> value (value models in their write shape)."""
         out: dict[str, Any] = {}
         for reader in self.__attio_readers__:
             if reader.name in self.model_fields_set:
                 out[reader.slug] = getattr(self, reader.name)
         return out
 
-    # ------------------------------------------------------------------ requests
-
     @classmethod
-    def _one(cls: type[TR], request: Request[Record]) -> Request[TR]:
+    def _one(cls: type[TT], request: Request[Any]) -> Request[TT]:
         parse = request.parse
 
-        def typed(content: bytes) -> TR:
-            return cls.from_record(parse(content))
+        def typed(content: bytes) -> TT:
+            return cls._from(parse(content))
 
-        return dataclasses.replace(cast("Request[Any]", request), parse=typed)
+        return dataclasses.replace(request, parse=typed)
 
     @classmethod
-    def _pages(cls: type[TR], paged: PagedRequest[Record]) -> PagedRequest[TR]:
+    def _pages(cls: type[TT], paged: PagedRequest[Any]) -> PagedRequest[TT]:
         parse = paged.request.parse
 
-        def typed(content: bytes) -> RawPage[TR]:
-            raw: RawPage[Record] = parse(content)
-            return RawPage([cls.from_record(r) for r in raw.data], raw.next_cursor)
+        def typed(content: bytes) -> RawPage[TT]:
+            raw: RawPage[Any] = parse(content)
+            return RawPage([cls._from(item) for item in raw.data], raw.next_cursor)
 
         request = dataclasses.replace(cast("Request[Any]", paged.request), parse=typed)
-        return dataclasses.replace(cast("PagedRequest[Any]", paged), request=request)
+        return dataclasses.replace(paged, request=request)
 
     @classmethod
-    def _query(
-        cls: type[TR],
-        filter: Mapping[str, Any] | None,
-        sorts: Any,
-        limit: int | None,
-        offset: int | None,
-    ) -> PagedRequest[TR]:
-        build = vars(Record)["list"].build
-        return cls._pages(
-            build(cls._object(), filter=filter, sorts=sorts, limit=limit, offset=offset)
-        )
-
-    @classmethod
-    def _values_of(cls, item: TypedRecord) -> WriteValues:
+    def _values_of(cls, item: _Typed) -> WriteValues:
         if not isinstance(item, cls):
             raise TypeError(f"expected a {cls.__name__}, got {type(item).__name__}")
         return item.to_values()
@@ -426,12 +400,20 @@ class TypedRecord(BaseModel):
     # ------------------------------------------------------------------ endpoints
     # Declared once each, with the class as the builder's first argument: the sync method and
     # its ``_async`` twin are derived (see :class:`_PerClass`), typed with the calling class.
+    # The request is the one :class:`attio.Record` (a TypedRecord) or :class:`attio.Entry` (a
+    # TypedEntry) builds for the class's object or list.
+
+    @classmethod
+    def _builder(cls, name: str) -> Callable[..., Any]:
+        raise NotImplementedError  # pragma: no cover - TypedRecord and TypedEntry override it
 
     @_declare_one
-    def get(cls, record_id: str) -> Request[Any]:
-        """One record: ``GET /v2/objects/{object}/records/{record_id}`` (scopes
-        ``record_permission:read``, ``object_configuration:read``)."""
-        return cls._one(vars(Record)["get"].build(cls._object(), record_id))
+    def get(cls, id: str) -> Request[Any]:
+        """One record or entry by its id: ``GET /v2/objects/{object}/records/{record_id}``
+        (scopes ``record_permission:read``, ``object_configuration:read``) for a
+        :class:`TypedRecord`, ``GET /v2/lists/{list}/entries/{entry_id}`` (scopes
+        ``list_entry:read``, ``list_configuration:read``) for a :class:`TypedEntry`."""
+        return cls._one(cls._builder("get")(id))
 
     get_async = get.twin
 
@@ -444,9 +426,12 @@ class TypedRecord(BaseModel):
         limit: int | None = None,
         offset: int | None = None,
     ) -> PagedRequest[Any]:
-        """One page of records: ``POST /v2/objects/{object}/records/query`` (scopes
-        ``record_permission:read``, ``object_configuration:read``)."""
-        return cls._query(filter, sorts, limit, offset)
+        """One page: ``POST /v2/objects/{object}/records/query`` (scopes
+        ``record_permission:read``, ``object_configuration:read``) for a :class:`TypedRecord`,
+        ``POST /v2/lists/{list}/entries/query`` (scopes ``list_entry:read``,
+        ``list_configuration:read``) for a :class:`TypedEntry`."""
+        build = cls._builder("list")
+        return cls._pages(build(filter=filter, sorts=sorts, limit=limit, offset=offset))
 
     list_async = list.twin
 
@@ -458,33 +443,156 @@ class TypedRecord(BaseModel):
         sorts: Any = None,
         page_size: int | None = QUERY_PAGE_SIZE,
     ) -> PagedRequest[Any]:
-        """Every matching record, page by page: ``POST /v2/objects/{object}/records/query``
-        (scopes ``record_permission:read``, ``object_configuration:read``)."""
-        return cls._query(filter, sorts, None, None).with_limit(page_size)
+        """Every match, page by page: ``POST /v2/objects/{object}/records/query`` (scopes
+        ``record_permission:read``, ``object_configuration:read``) for a :class:`TypedRecord`,
+        ``POST /v2/lists/{list}/entries/query`` (scopes ``list_entry:read``,
+        ``list_configuration:read``) for a :class:`TypedEntry`."""
+        build = cls._builder("stream")
+        return cls._pages(build(filter=filter, sorts=sorts, page_size=page_size))
 
     stream_async = stream.twin
     stream_all = stream.all
     stream_all_async = stream.all_twin
 
     @_declare_one
+    def update(cls, id: str, item: _Typed, *, overwrite: bool = False) -> Request[Any]:
+        """Write the fields set on ``item`` (an instance of this class) to the record or entry
+        ``id``: ``PATCH`` (with ``overwrite``, ``PUT``) ``/v2/objects/{object}/records/{id}``
+        (scopes ``record_permission:read-write``, ``object_configuration:read``) or
+        ``/v2/lists/{list}/entries/{id}`` (scopes ``list_entry:read-write``,
+        ``list_configuration:read``)."""
+        values = cls._values_of(item)
+        return cls._one(cls._builder("update")(id, values, overwrite=overwrite))
+
+    update_async = update.twin
+
+
+def _named(value: Any, what: str, example: str, owner: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise TypedRecordError(f"{owner} names no {what}: declare it as class {owner}({example})")
+    return value
+
+
+class TypedRecord(_Typed):
+    """Base of a typed record class: subclass it with ``object=`` (the object's slug or id)
+    and declare its attributes as fields (see :mod:`attio.typed`)."""
+
+    __attio_object__: ClassVar[str] = ""
+    _record: Record | None = PrivateAttr(default=None)
+
+    def __init_subclass__(cls, *, object: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if object is not None:
+            cls.__attio_object__ = _named(
+                object, "object", 'TypedRecord, object="people"', cls.__name__
+            )
+
+    @classmethod
+    def _object(cls) -> str:
+        return _named(cls.__attio_object__, "object", 'TypedRecord, object="people"', cls.__name__)
+
+    @classmethod
+    def from_record(cls: type[TR], record: Record) -> TR:
+        """``record`` read into this class (each field from its attribute's current values)."""
+        typed = cls._read(record.values, f"record {record.record_id} of {record.object_id}")
+        typed._record = record
+        return typed
+
+    @classmethod
+    def _from(cls: type[TR], model: Any) -> TR:
+        return cls.from_record(model)
+
+    @property
+    def record(self) -> Record | None:
+        """The :class:`attio.Record` this was read from (``None`` for one made in Python)."""
+        return self._record
+
+    @property
+    def record_id(self) -> str | None:
+        """The record's id (``None`` for one made in Python, not read from Attio)."""
+        return None if self._record is None else self._record.record_id
+
+    @classmethod
+    def _builder(cls, name: str) -> Callable[..., Any]:
+        return functools.partial(vars(Record)[name].build, cls._object())
+
+    @_declare_one
     def create(cls, item: TypedRecord) -> Request[Any]:
         """Create a record from the fields set on ``item`` (an instance of this class):
         ``POST /v2/objects/{object}/records`` (scopes ``record_permission:read-write``,
         ``object_configuration:read``)."""
-        return cls._one(vars(Record)["create"].build(cls._object(), cls._values_of(item)))
+        return cls._one(cls._builder("create")(cls._values_of(item)))
 
     create_async = create.twin
 
-    @_declare_one
-    def update(cls, record_id: str, item: TypedRecord, *, overwrite: bool = False) -> Request[Any]:
-        """Write the fields set on ``item`` (an instance of this class) to a record:
-        ``PATCH`` (or, with ``overwrite``, ``PUT``) ``/v2/objects/{object}/records/{record_id}``
-        (scopes ``record_permission:read-write``, ``object_configuration:read``)."""
-        build = vars(Record)["update"].build
-        values = cls._values_of(item)
-        return cls._one(build(cls._object(), record_id, values, overwrite=overwrite))
 
-    update_async = update.twin
+class TypedEntry(_Typed):
+    """Base of a typed list entry class: subclass it with ``list=`` (the list's slug or id)
+    and declare the list's attributes as fields; the entry's parent record is
+    :attr:`parent_record_id`::
+
+        class Deal(TypedEntry, list="sales"):
+            stage: str | None = None              # a status: its title
+            value: Decimal | None = None
+    """
+
+    __attio_list__: ClassVar[str] = ""
+    _entry: Entry | None = PrivateAttr(default=None)
+
+    def __init_subclass__(cls, *, list: str | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if list is not None:
+            cls.__attio_list__ = _named(list, "list", 'TypedEntry, list="sales"', cls.__name__)
+
+    @classmethod
+    def _list(cls) -> str:
+        return _named(cls.__attio_list__, "list", 'TypedEntry, list="sales"', cls.__name__)
+
+    @classmethod
+    def from_entry(cls: type[TE], entry: Entry) -> TE:
+        """``entry`` read into this class (each field from its list attribute's current
+        values)."""
+        where = f"entry {entry.entry_id} of list {entry.list_id}"
+        typed = cls._read(entry.entry_values, where)
+        typed._entry = entry
+        return typed
+
+    @classmethod
+    def _from(cls: type[TE], model: Any) -> TE:
+        return cls.from_entry(model)
+
+    @property
+    def entry(self) -> Entry | None:
+        """The :class:`attio.Entry` this was read from (``None`` for one made in Python)."""
+        return self._entry
+
+    @property
+    def entry_id(self) -> str | None:
+        """The entry's id (``None`` for one made in Python, not read from Attio)."""
+        return None if self._entry is None else self._entry.entry_id
+
+    @property
+    def parent_record_id(self) -> str | None:
+        """The id of the entry's parent record (``None`` for one made in Python)."""
+        return None if self._entry is None else self._entry.parent_record_id
+
+    @classmethod
+    def _builder(cls, name: str) -> Callable[..., Any]:
+        return functools.partial(vars(Entry)[name].build, cls._list())
+
+    @_declare_one
+    def create(cls, item: TypedEntry, *, parent_object: str, parent_record_id: str) -> Request[Any]:
+        """Add a record to the list with the fields set on ``item`` (an instance of this
+        class): ``POST /v2/lists/{list}/entries`` (scopes ``list_entry:read-write``,
+        ``list_configuration:read``)."""
+        build = cls._builder("create")
+        values = cls._values_of(item)
+        request = build(
+            parent_object=parent_object, parent_record_id=parent_record_id, entry_values=values
+        )
+        return cls._one(request)
+
+    create_async = create.twin
 
 
 # --------------------------------------------------------------------------- generating
@@ -511,7 +619,16 @@ _PLAIN_TYPES: dict[str, str] = {
 }
 """The plain Python type each attribute type reads as (:attr:`BaseValue.plain`)."""
 
-_RESERVED = frozenset(dir(BaseModel)) | {"record", "record_id", "to_values", "from_record"}
+_RESERVED = frozenset(dir(BaseModel)) | {
+    "record",
+    "record_id",
+    "entry",
+    "entry_id",
+    "parent_record_id",
+    "to_values",
+    "from_record",
+    "from_entry",
+}
 
 
 def _field_name(slug: str, taken: set[str]) -> str:
@@ -531,11 +648,22 @@ def _class_name(slug: str) -> str:
 
 
 def generate_source(
-    object: str, attributes: builtins.list[Any], class_name: str | None = None
+    object: str,
+    attributes: builtins.list[Any],
+    class_name: str | None = None,
+    *,
+    target: Literal["objects", "lists"] = "objects",
 ) -> str:
-    """The source of a :class:`TypedRecord` class for ``object`` from its attributes
-    (:class:`attio.Attribute` models, in the order given; archived ones are left out)."""
+    """The source of a :class:`TypedRecord` class for the object ``object`` (or, with
+    ``target="lists"``, of a :class:`TypedEntry` class for the list ``object``) from its
+    attributes (:class:`attio.Attribute` models, in the order given; archived ones are left
+    out)."""
     name = class_name or _class_name(object)
+    base, keyword_name, kind = (
+        ("TypedRecord", "object", "records")
+        if target == "objects"
+        else ("TypedEntry", "list", "entries")
+    )
     taken: set[str] = set()
     lines: builtins.list[str] = []
     uses: set[str] = set()
@@ -568,46 +696,63 @@ def generate_source(
         head.append("from decimal import Decimal")
     if "Any" in uses:
         head.append("from typing import Any")
-    head += ["", "from attio.typed import TypedRecord, attribute", "", ""]
+    head += ["", f"from attio.typed import {base}, attribute", "", ""]
     body = [
-        f"class {name}(TypedRecord, object={object!r}):",
-        f'    """The records of {object!r}, generated from the workspace\'s attributes."""',
+        f"class {name}({base}, {keyword_name}={object!r}):",
+        f'    """The {kind} of {object!r}, generated from the workspace\'s attributes."""',
         "",
         *(lines or ["    pass"]),
     ]
     return "\n".join([*head, *body, ""])
 
 
-def generate(client: Client, object: str, class_name: str | None = None) -> str:
-    """The source of a :class:`TypedRecord` class with one field per attribute of ``object``,
-    read from the workspace: ``GET /v2/objects/{object}`` (the class is named after its
-    singular noun unless ``class_name`` is given) and ``GET /v2/objects/{object}/attributes``
-    (scope ``object_configuration:read``). Multiselect attributes are lists; the others
-    optional, so every record of the object fits."""
+def generate(
+    client: Client,
+    object: str,
+    class_name: str | None = None,
+    *,
+    target: Literal["objects", "lists"] = "objects",
+) -> str:
+    """The source of a :class:`TypedRecord` class with one field per attribute of ``object``
+    (with ``target="lists"``, a :class:`TypedEntry` class for the list ``object``), read from
+    the workspace: ``GET /v2/objects/{object}`` (``GET /v2/lists/{list}``; the class is named
+    after the object's singular noun or the list's name unless ``class_name`` is given) and
+    ``GET /v2/{target}/{identifier}/attributes`` (scope ``object_configuration:read``, for a
+    list ``list_configuration:read``). Multiselect attributes are lists, the others
+    optional, so every record or entry fits."""
     from .attributes import Attribute
+    from .lists import List
     from .objects import Object
 
     if class_name is None:
-        noun = Object.get(client, object).singular_noun
+        if target == "lists":
+            noun: str | None = List.get(client, object).name
+        else:
+            noun = Object.get(client, object).singular_noun
         class_name = _class_name(noun) if noun else None
-    attributes = Attribute.stream_all(client, "objects", object)
-    return generate_source(object, attributes, class_name)
+    attributes = Attribute.stream_all(client, target, object)
+    return generate_source(object, attributes, class_name, target=target)
 
 
 def main(argv: builtins.list[str] | None = None) -> int:
-    """``python -m attio.typed OBJECT [CLASS_NAME]``: print the class for ``OBJECT``, read
-    with ``ATTIO_API_KEY`` from your workspace."""
+    """``python -m attio.typed [--list] OBJECT [CLASS_NAME]``: print the class for the
+    object ``OBJECT`` (with ``--list``, for the list ``OBJECT``), read with
+    ``ATTIO_API_KEY`` from your workspace."""
     import sys
 
     from ._client import Client
 
-    args = sys.argv[1:] if argv is None else argv
+    args = builtins.list(sys.argv[1:] if argv is None else argv)
+    target: Literal["objects", "lists"] = "objects"
+    if args[:1] == ["--list"]:
+        target, args = "lists", args[1:]
     if not args or len(args) > 2:
-        print("usage: python -m attio.typed OBJECT [CLASS_NAME]", file=sys.stderr)
+        print("usage: python -m attio.typed [--list] OBJECT [CLASS_NAME]", file=sys.stderr)
         return 2
     try:
         with Client() as client:
-            print(generate(client, args[0], args[1] if len(args) > 1 else None), end="")
+            name = args[1] if len(args) > 1 else None
+            print(generate(client, args[0], name, target=target), end="")
     except AttioException as error:  # no key, a 403 for a missing scope, an unknown object...
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -14,8 +14,16 @@ import pytest
 
 import attio
 from attio import write as w
+from attio.attributes import CreatableAttributeType
 from attio.testing import FakeAttio
-from attio.typed import TypedRecord, TypedRecordError, attribute, generate, generate_source
+from attio.typed import (
+    TypedEntry,
+    TypedRecord,
+    TypedRecordError,
+    attribute,
+    generate,
+    generate_source,
+)
 from attio.values import EmailAddressValue
 from tests.conftest import MockAttio
 
@@ -273,3 +281,90 @@ def test_each_async_twin_takes_what_its_method_takes(name: str) -> None:
     assert (twin.__doc__ or "").startswith(f"Async twin of :meth:`{name}`")
     assert "/v2/objects/{object}/records" in (sync.__doc__ or "")
     assert "record_permission:" in (sync.__doc__ or "")  # the scope the endpoint needs
+
+
+# --------------------------------------------------------------------------- list entries
+
+
+class Deal(TypedEntry, list="sales"):
+    stage: str | None = None
+    score: int | None = None
+
+
+def with_sales_list() -> tuple[FakeAttio, attio.Client, str]:
+    fake, client = seeded()
+    fake.add_list("sales", parent_object="companies", name="Sales")
+    fields: tuple[tuple[str, CreatableAttributeType], ...] = (
+        ("stage", "text"),
+        ("score", "number"),
+    )
+    for slug, kind in fields:
+        attio.Attribute.create(
+            client, "lists", "sales", title=slug.title(), description=None, api_slug=slug,
+            type=kind, is_required=False, is_unique=False, is_multiselect=False, config={},
+        )  # fmt: skip
+    acme = attio.Record.create(client, "companies", {"name": "Acme"})
+    return fake, client, acme.record_id
+
+
+def test_typed_entries_are_created_read_and_updated() -> None:
+    fake, client, acme = with_sales_list()
+    deal = Deal.create(
+        client, Deal(stage="Lead", score=3), parent_object="companies", parent_record_id=acme
+    )
+    assert fake.requests[-1].json == {
+        "data": {
+            "parent_object": "companies",
+            "parent_record_id": acme,
+            "entry_values": {"stage": "Lead", "score": 3},
+        }
+    }
+    assert (deal.stage, deal.score, deal.parent_record_id) == ("Lead", 3, acme)
+    assert deal.entry is not None
+    assert deal.entry_id == deal.entry.entry_id
+    assert deal.entry_id is not None
+    moved = Deal.update(client, deal.entry_id, Deal(stage="Won"))
+    assert fake.requests[-1].json == {"data": {"entry_values": {"stage": "Won"}}}
+    assert (moved.stage, moved.score) == ("Won", 3)
+    assert Deal.get(client, deal.entry_id) == moved
+    assert [d.stage for d in Deal.stream_all(client)] == ["Won"]
+    assert [d.stage for d in Deal.list(client, filter={"stage": "Won"}).data] == ["Won"]
+    assert Deal(stage="x").entry_id is None
+
+
+async def test_typed_entries_async() -> None:
+    fake, _, acme = with_sales_list()
+    async with fake.async_client() as client:
+        made = await Deal.create_async(
+            client, Deal(stage="Lead"), parent_object="companies", parent_record_id=acme
+        )
+        assert made.entry_id is not None
+        assert (await Deal.get_async(client, made.entry_id)).stage == "Lead"
+        assert [d.stage async for d in Deal.stream_async(client)] == ["Lead"]
+
+
+def test_generated_entry_class_reads_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, client, acme = with_sales_list()
+    Deal.create(
+        client, Deal(stage="Lead", score=1), parent_object="companies", parent_record_id=acme
+    )
+    source = generate(client, "sales", target="lists")
+    assert "class Sales(TypedEntry, list='sales'):" in source
+    assert "    score: int | float | None = None  # Score (number)" in source
+    cls = load(source, "generated_sales", monkeypatch)["Sales"]
+    (entry,) = cls.stream_all(client)
+    assert (entry.stage, entry.score, entry.parent_record_id) == ("Lead", 1, acme)
+
+
+def test_an_entry_class_without_a_list_is_refused(mock: MockAttio) -> None:
+    class Nowhere(TypedEntry):
+        stage: str | None = None
+
+    with pytest.raises(TypedRecordError, match="names no list"):
+        Nowhere.list(mock.client())
+    with pytest.raises(TypedRecordError, match="names no list"):
+
+        class Bad(TypedEntry, list=""):
+            pass
+
+    assert mock.requests == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attio
-from attio.typed import TypedRecord, attribute
+from attio.typed import TypedEntry, TypedRecord, attribute
 
 
 class Company(TypedRecord, object="companies"):
@@ -39,3 +39,17 @@ async def asynchronous(client: attio.AsyncClient) -> None:
         del name
     every: list[Company] = await Company.stream_all_async(client)
     del one, every
+
+
+class Deal(TypedEntry, list="sales"):
+    stage: str | None = None
+
+
+def entries(client: attio.Client) -> None:
+    deal: Deal = Deal.create(
+        client, Deal(stage="Lead"), parent_object="companies", parent_record_id="r"
+    )
+    every: list[Deal] = Deal.stream_all(client)
+    parent: str | None = deal.parent_record_id
+    Deal.create(client, Deal(stage="Lead"))  # type: ignore[call-arg]
+    del every, parent
