@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import builtins
-import inspect
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec
 
 from pydantic import BaseModel, ConfigDict
 
-from ._endpoints import Declared, endpoint, paged, streamed
+from ._endpoints import Declared, _twin_doc, endpoint, paged, streamed
 from ._models import Actor, AttioModel, Timestamp
 from ._pagination import PagedRequest, Paging, RawPage
 from ._parsing import parse_data, parse_nothing, parse_page
@@ -181,7 +180,7 @@ class _whole(Declared["Client", P, "Transcript"]):
 
     def __init__(self, build: Callable[P, PagedRequest[Transcript]]) -> None:
         super().__init__(build, _read, is_async=False, returns="Transcript")
-        doc = f"Async twin of :meth:`{build.__name__}`. {inspect.cleandoc(build.__doc__ or '')}"
+        doc = _twin_doc(build, build.__name__)
         self.twin: Declared[AsyncClient, P, Coroutine[Any, Any, Transcript]] = Declared(
             build, _read_async, is_async=True, returns="Coroutine[Any, Any, Transcript]", doc=doc
         )

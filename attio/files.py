@@ -28,7 +28,6 @@ fetches the content from it without the API key (which never leaves for another 
 from __future__ import annotations
 
 import hashlib
-import inspect
 import logging
 import mimetypes
 import os
@@ -45,7 +44,7 @@ from pydantic import (
     model_serializer,
 )
 
-from ._endpoints import Declared, endpoint, paged, streamed
+from ._endpoints import Declared, _twin_doc, endpoint, paged, streamed
 from ._exceptions import RequestBodyError, ResponseValidationError, clip, make_status_error
 from ._models import Actor, AttioModel, NeverFails, Timestamp
 from ._pagination import PagedRequest, Paging
@@ -166,7 +165,7 @@ class _fetched(Declared["Client", P, bytes]):
 
     def __init__(self, build: Callable[P, Request[str]]) -> None:
         super().__init__(build, _download, is_async=False, returns="bytes")
-        doc = f"Async twin of :meth:`{build.__name__}`. {inspect.cleandoc(build.__doc__ or '')}"
+        doc = _twin_doc(build, build.__name__)
         self.twin: Declared[AsyncClient, P, Coroutine[Any, Any, bytes]] = Declared(
             build, _download_async, is_async=True, returns="Coroutine[Any, Any, bytes]", doc=doc
         )

@@ -63,6 +63,7 @@ from ._endpoints import (
     _stream_all,
     _stream_all_async,
     _stream_async,
+    _twin_doc,
 )
 from ._exceptions import AttioException
 from ._pagination import Page, PagedRequest, RawPage
@@ -201,10 +202,6 @@ class _PerClass(Generic[P]):
             declared.__set_name__(owner, self.name)
             methods[self.name] = declared
         return declared.__get__(None, owner)
-
-
-def _twin_doc(build: Callable[..., Any], name: str, what: str = "") -> str:
-    return f"Async twin of :meth:`{name}`{what}. {inspect.cleandoc(build.__doc__ or '')}"
 
 
 class _OneAsync(_PerClass[P]):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attio
 from attio._endpoints import Declared
+from attio.attributes import CreatableAttributeType, Target
 
 if TYPE_CHECKING:
     from tests.conftest import MockAttio
@@ -175,3 +176,31 @@ async def collect_stream(
     if kind == "sync":
         return list(model.stream(mock.client(), *args, **kw))
     return [item async for item in model.stream_async(mock.async_client(), *args, **kw)]
+
+
+def create_attribute(
+    client: attio.Client,
+    target: Target,
+    identifier: str,
+    slug: str,
+    kind: CreatableAttributeType,
+    *,
+    title: str | None = None,
+    multiselect: bool = False,
+    config: dict[str, Any] | None = None,
+) -> attio.Attribute:
+    """``Attribute.create`` of an optional, non-unique custom attribute (titled ``slug`` unless
+    ``title`` is given): the set-up many tests share."""
+    return attio.Attribute.create(
+        client,
+        target,
+        identifier,
+        title=slug if title is None else title,
+        description=None,
+        api_slug=slug,
+        type=kind,
+        is_required=False,
+        is_unique=False,
+        is_multiselect=multiselect,
+        config={} if config is None else config,
+    )

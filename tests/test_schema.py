@@ -17,6 +17,7 @@ import attio
 from attio import write as w
 from attio.schema import _CACHE, ObjectSchema, WriteValidationError
 from attio.testing import FakeAttio
+from tests.samples import create_attribute
 
 
 class Clock:
@@ -41,35 +42,11 @@ def only_reads(fake: FakeAttio) -> bool:
 def fake() -> FakeAttio:
     fake = FakeAttio()
     client = fake.client()
-    attio.Attribute.create(
-        client,
-        "objects",
-        "people",
-        title="Tier",
-        description=None,
-        api_slug="tier",
-        type="select",
-        is_required=False,
-        is_unique=False,
-        is_multiselect=False,
-        config={},
-    )
+    create_attribute(client, "objects", "people", "tier", "select", title="Tier")
     for title in ("Gold", "Silver", "Bronze", "Legacy"):
         attio.SelectOption.create(client, "objects", "people", "tier", title=title)
     attio.SelectOption.update(client, "objects", "people", "tier", "Legacy", is_archived=True)
-    attio.Attribute.create(
-        client,
-        "objects",
-        "people",
-        title="Old score",
-        description=None,
-        api_slug="old_score",
-        type="number",
-        is_required=False,
-        is_unique=False,
-        is_multiselect=False,
-        config={},
-    )
+    create_attribute(client, "objects", "people", "old_score", "number", title="Old score")
     attio.Attribute.update(client, "objects", "people", "old_score", is_archived=True)
     fake.requests.clear()
     return fake
@@ -349,19 +326,7 @@ def test_unwritable_types_on_custom_attributes(fake: FakeAttio) -> None:
         ("stars", "rating"),
     ]
     for slug, kind in kinds:
-        attio.Attribute.create(
-            client,
-            "objects",
-            "people",
-            title=slug,
-            description=None,
-            api_slug=slug,
-            type=kind,
-            is_required=False,
-            is_unique=False,
-            is_multiselect=False,
-            config={},
-        )
+        create_attribute(client, "objects", "people", slug, kind)
     schema = ObjectSchema.get(client, "objects", "people")
     problems = problems_of(
         schema, {"vip": {"value": {"x": 1}}, "score": "12", "stars": 9, "tier": True}
@@ -481,19 +446,7 @@ def test_read_value_models_round_trip(fake: FakeAttio) -> None:
 def test_list_schema(fake: FakeAttio) -> None:
     client = fake.client()
     fake.add_list("pipeline", parent_object="companies")
-    attio.Attribute.create(
-        client,
-        "lists",
-        "pipeline",
-        title="Step",
-        description=None,
-        api_slug="step",
-        type="status",
-        is_required=False,
-        is_unique=False,
-        is_multiselect=False,
-        config={},
-    )
+    create_attribute(client, "lists", "pipeline", "step", "status", title="Step")
     attio.Status.create(client, "lists", "pipeline", "step", title="Contacted")
     fake.requests.clear()
     schema = ObjectSchema.get(client, "lists", "pipeline")

@@ -26,6 +26,7 @@ from attio.typed import (
 )
 from attio.values import EmailAddressValue
 from tests.conftest import MockAttio
+from tests.samples import create_attribute
 
 
 class Person(TypedRecord, object="people"):
@@ -299,10 +300,7 @@ def with_sales_list() -> tuple[FakeAttio, attio.Client, str]:
         ("score", "number"),
     )
     for slug, kind in fields:
-        attio.Attribute.create(
-            client, "lists", "sales", title=slug.title(), description=None, api_slug=slug,
-            type=kind, is_required=False, is_unique=False, is_multiselect=False, config={},
-        )  # fmt: skip
+        create_attribute(client, "lists", "sales", slug, kind, title=slug.title())
     acme = attio.Record.create(client, "companies", {"name": "Acme"})
     return fake, client, acme.record_id
 

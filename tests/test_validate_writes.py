@@ -8,25 +8,14 @@ import pytest
 
 import attio
 from attio.testing import FakeAttio
+from tests.samples import create_attribute
 
 SCHEMA_PREFIXES = ("/v2/objects/people/attributes", "/v2/lists/pipeline/attributes")
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def _attribute(client: attio.Client, target: Any, identifier: str, slug: str, kind: Any) -> None:
-    attio.Attribute.create(
-        client,
-        target,
-        identifier,
-        title=slug.title(),
-        description=None,
-        api_slug=slug,
-        type=kind,
-        is_required=False,
-        is_unique=False,
-        is_multiselect=False,
-        config={},
-    )
+    create_attribute(client, target, identifier, slug, kind, title=slug.title())
 
 
 @pytest.fixture

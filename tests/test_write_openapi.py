@@ -44,6 +44,7 @@ from attio.attributes import CreatableAttributeType
 from attio.testing import FakeAttio
 from attio.values import to_write_values
 from tests.conftest import OPENAPI, require_shared
+from tests.samples import create_attribute
 
 # ---------------------------------------------------------------------------- the validator
 
@@ -378,18 +379,8 @@ def _setup(fake: FakeAttio) -> Workspace:
         targets: list[tuple[Target, str]] = [("objects", "deals"), ("lists", "pipeline")]
         for target, ident in targets:
             for slug, kind, multi, config in CUSTOM:
-                attio.Attribute.create(
-                    client,
-                    target,
-                    ident,
-                    title=slug,
-                    description=None,
-                    api_slug=slug,
-                    type=kind,
-                    is_required=False,
-                    is_unique=False,
-                    is_multiselect=multi,
-                    config=config,
+                create_attribute(
+                    client, target, ident, slug, kind, multiselect=multi, config=config
                 )
             for title in ("Alpha", "Beta", "Gamma"):
                 attio.SelectOption.create(client, target, ident, "t_select", title=title)

@@ -32,6 +32,7 @@ from attio._attribute_paths import Target
 from attio.attributes import CreatableAttributeType
 from attio.testing import FakeAttio
 from attio.webhooks import WebhookSubscriptionParam
+from tests.samples import create_attribute
 
 # ---------------------------------------------------------------------------- the seeded world
 
@@ -85,19 +86,7 @@ def _attribute(
     spec: tuple[str, CreatableAttributeType, bool, dict[str, Any]],
 ) -> None:
     slug, kind, multi, config = spec
-    attio.Attribute.create(
-        client,
-        target,
-        ident,
-        title=slug,
-        description=None,
-        api_slug=slug,
-        type=kind,
-        is_required=False,
-        is_unique=False,
-        is_multiselect=multi,
-        config=config,
-    )
+    create_attribute(client, target, ident, slug, kind, multiselect=multi, config=config)
 
 
 def _location(locality: str, country: str, lat: str, lng: str) -> w.LocationWrite:

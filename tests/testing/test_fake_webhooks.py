@@ -11,6 +11,7 @@ import attio
 from attio import write as w
 from attio.testing import FakeAttio, FakeDelivery
 from attio.webhooks import RecordEvent, WebhookEventType, parse_delivery
+from tests.samples import create_attribute
 
 
 def _subscribe(
@@ -131,14 +132,10 @@ def test_every_family_carries_its_ids_and_extras() -> None:
     )  # fmt: skip
     attio.List.update(client, "sales", name="Sales pipeline")
     list_id = sales.id.list_id
-    attribute = attio.Attribute.create(
-        client, "lists", "sales", title="Score", description=None, api_slug="score",
-        type="number", is_required=False, is_unique=False, is_multiselect=False, config={},
-    )  # fmt: skip
-    object_attribute = attio.Attribute.create(
-        client, "objects", "companies", title="Tier", description=None, api_slug="tier",
-        type="text", is_required=False, is_unique=False, is_multiselect=False, config={},
-    )  # fmt: skip
+    attribute = create_attribute(client, "lists", "sales", "score", "number", title="Score")
+    object_attribute = create_attribute(
+        client, "objects", "companies", "tier", "text", title="Tier"
+    )
     entry = attio.Entry.create(
         client, "sales", parent_object="companies", parent_record_id=company.record_id,
         entry_values={},

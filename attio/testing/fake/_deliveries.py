@@ -27,7 +27,6 @@ from typing import Any
 
 import httpx
 
-from ._errors import AttioFakeError
 from ._util import JSON
 
 __all__ = ["EventMaker", "FakeDelivery", "deliveries_for", "member_event", "plan_events"]
@@ -92,29 +91,18 @@ def _written_slugs(body: Any, key: str) -> list[str]:
 
 
 def _attribute_ids(store: Any, parent_id: str, slugs: list[str]) -> list[str]:
-    found: list[str] = []
-    for slug in slugs:
-        try:
-            found.append(store.attribute(parent_id, slug)["id"]["attribute_id"])
-        except AttioFakeError:
-            continue
-    return found
+    found = (store.find_attribute(parent_id, slug) for slug in slugs)
+    return [attr["id"]["attribute_id"] for attr in found if attr is not None]
 
 
 def _object_id(store: Any, identifier: str) -> str | None:
-    try:
-        object_id: str = store.object(identifier)["id"]["object_id"]
-    except AttioFakeError:
-        return None
-    return object_id
+    obj = store.find_object(identifier)
+    return None if obj is None else str(obj["id"]["object_id"])
 
 
 def _list_id(store: Any, identifier: str) -> str | None:
-    try:
-        list_id: str = store.get_list(identifier)["id"]["list_id"]
-    except AttioFakeError:
-        return None
-    return list_id
+    lst = store.find_list(identifier)
+    return None if lst is None else str(lst["id"]["list_id"])
 
 
 def _record_events(store: Any, kind: str, data: JSON, body: Any) -> list[JSON]:
@@ -173,10 +161,6 @@ def _on_success(make: Callable[[Any], list[JSON]]) -> EventMaker:
     return events
 
 
-def _existing_ids(items: dict[str, Any]) -> set[str]:
-    return set(items)
-
-
 def plan_events(store: Any, method: str, path: str, body: Any) -> EventMaker | None:
     """Before a request is answered: the function that, given its answer, makes the events
     it caused (``None`` for a request that changes nothing webhooks report)."""
@@ -188,8 +172,9 @@ def plan_events(store: Any, method: str, path: str, body: Any) -> EventMaker | N
 
 
 def _records_collection(store: Any, method: str, body: Any, obj: str) -> EventMaker:
-    object_id = _object_id(store, obj)
-    before = _existing_ids(store.records.get(object_id, {})) if object_id else set()
+    # Only an upsert (PUT) can update: it alone needs the ids that existed before.
+    object_id = _object_id(store, obj) if method == "PUT" else None
+    before = set(store.records.get(object_id, {})) if object_id else set()
 
     def make(payload: Any) -> list[JSON]:
         data = _data(payload)
@@ -233,8 +218,8 @@ def _record_merge(store: Any, method: str, body: Any, obj: str) -> EventMaker:
 
 
 def _entries_collection(store: Any, method: str, body: Any, lst: str) -> EventMaker:
-    list_id = _list_id(store, lst)
-    before = _existing_ids(store.entries.get(list_id, {})) if list_id else set()
+    list_id = _list_id(store, lst) if method == "PUT" else None
+    before = set(store.entries.get(list_id, {})) if list_id else set()
 
     def make(payload: Any) -> list[JSON]:
         data = _data(payload)
@@ -266,13 +251,20 @@ def _notes(store: Any, method: str, body: Any) -> EventMaker:
     return _on_success(lambda payload: [_note_event(store, "note.created", _data(payload))])
 
 
+def _deletion(
+    items: dict[str, JSON],
+    item_id: str,
+    event: Callable[[Any, str, JSON], JSON],
+    store: Any,
+    kind: str,
+) -> EventMaker:
+    """The ``kind`` event of deleting ``items[item_id]``, made from what it was before."""
+    before = copy.deepcopy(items.get(item_id))
+    return _on_success(lambda payload: [] if before is None else [event(store, kind, before)])
+
+
 def _note_item(store: Any, method: str, body: Any, note_id: str) -> EventMaker:
-    before = copy.deepcopy(store.notes.get(note_id))
-
-    def make(payload: Any) -> list[JSON]:
-        return [] if before is None else [_note_event(store, "note.deleted", before)]
-
-    return _on_success(make)
+    return _deletion(store.notes, note_id, _note_event, store, "note.deleted")
 
 
 def _tasks(store: Any, method: str, body: Any) -> EventMaker:
@@ -293,12 +285,7 @@ def _comments(store: Any, method: str, body: Any) -> EventMaker:
 
 
 def _comment_item(store: Any, method: str, body: Any, comment_id: str) -> EventMaker:
-    before = copy.deepcopy(store.comments.get(comment_id))
-
-    def make(payload: Any) -> list[JSON]:
-        return [] if before is None else [_comment_event(store, "comment.deleted", before)]
-
-    return _on_success(make)
+    return _deletion(store.comments, comment_id, _comment_event, store, "comment.deleted")
 
 
 def _lists(store: Any, method: str, body: Any, *lst: str) -> EventMaker:

@@ -407,15 +407,7 @@ class FakeAttio:
                 if too_deep(body):
                     body, refused = None, nested_too_deeply()
         with self._lock:
-            self.requests.append(
-                FakeRequest(
-                    method=request.method,
-                    path=request.url.path,
-                    query=dict(request.url.params),
-                    json=body,
-                    headers=dict(request.headers),
-                )
-            )
+            self._record(request, body)
             execution_id = self._execution_ids.uuid()
             fault = self._faults.popleft() if self._faults else None
             if fault is not None and fault.kind == "status":
@@ -447,9 +439,24 @@ class FakeAttio:
         self._delivery_handlers.append(handler)
         return handler
 
+    def _record(self, request: httpx.Request, body: Any) -> None:
+        """Keep ``request`` in :attr:`requests` (call with the lock held)."""
+        self.requests.append(
+            FakeRequest(
+                method=request.method,
+                path=request.url.path,
+                query=dict(request.url.params),
+                json=body,
+                headers=dict(request.headers),
+            )
+        )
+
     def _plan(self, request: httpx.Request, body: Any) -> EventMaker | None:
         # Planned before the request is answered (a deletion's event needs what is deleted);
-        # its events are made only from a 2xx answer.
+        # its events are made only from a 2xx answer. Without a webhook there is nothing to
+        # deliver, so nothing is planned (no snapshot taken) on the common path.
+        if not self.store.webhooks:
+            return None
         try:
             return plan_events(self.store, request.method, request.url.path, body)
         except AttioFakeError:
@@ -524,15 +531,7 @@ class FakeAttio:
         all, and takes no queued fault: it is not an Attio API call)."""
         file_id = raw_path[len(SIGNED_PATH) :]
         with self._lock:
-            self.requests.append(
-                FakeRequest(
-                    method=request.method,
-                    path=request.url.path,
-                    query=dict(request.url.params),
-                    json=None,
-                    headers=dict(request.headers),
-                )
-            )
+            self._record(request, None)
             found = None
             if request.method == "GET":
                 found = self.store.files.signed_content(file_id, request.url.params.get("token"))
